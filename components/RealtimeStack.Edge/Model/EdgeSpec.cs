@@ -1,0 +1,23 @@
+namespace RealtimeStack.Edge.Model;
+
+/// <summary>
+/// The single source of truth for an edge. nginx.conf, the Ingress annotations, the controller settings and the
+/// backend settings are all computed from it. Build it with <see cref="Config.EdgeConfigBinder"/>, which validates
+/// every value; a value that reaches a rendered file has passed that validation.
+/// </summary>
+public sealed record EdgeSpec(
+    IReadOnlyList<ServerName> ServerNames,
+    ListenSpec Listen,
+    TlsSpec Tls,
+    UpstreamsSpec Upstreams,
+    RoutesSpec Routes,
+    BodySpec Body,
+    GzipSpec Gzip,
+    CapacitySpec Capacity,
+    NginxVersion NginxVersion)
+{
+    public ServerName PrimaryName => ServerNames[0];
+
+    /// <summary>The public HTTPS base URL, with the port only when it is not 443.</summary>
+    public string PublicUrl => Listen.HttpsPort == 443 ? $"https://{PrimaryName}/" : $"https://{PrimaryName}:{Listen.HttpsPort}/";
+}

@@ -1,0 +1,7 @@
+namespace RealtimeStack.Edge.Model;
+
+/// <summary>
+/// How one path prefix is proxied. <see cref="ReadTimeout"/> and <see cref="SendTimeout"/> bound the gap between
+/// two reads or writes, not the life of a stream: streams stay open as long as heartbeats flow.
+/// </summary>
+public sealed record RouteSpec(string Path, RouteKind Kind, Duration ConnectTimeout, Duration ReadTimeout, Duration SendTimeout);

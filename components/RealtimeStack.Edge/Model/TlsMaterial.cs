@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace RealtimeStack.Edge.Model;
+
+/// <summary>
+/// A certificate chain and its private key, as PEM. Built only through <see cref="Parse"/>, which proves that
+/// the certificate parses, the key parses and the two belong together.
+/// </summary>
+public sealed record TlsMaterial
+{
+    public const int MaxPemLength = 64 * 1024;
+
+    private TlsMaterial(string certificatePem, string privateKeyPem, X509Certificate2 leaf)
+    {
+        CertificatePem = certificatePem;
+        PrivateKeyPem = privateKeyPem;
+        Subject = leaf.Subject;
+        NotAfter = leaf.NotAfter.ToUniversalTime();
+        Thumbprint = leaf.Thumbprint;
+        DnsNames = leaf.Extensions.OfType<X509SubjectAlternativeNameExtension>()
+            .SelectMany(e => e.EnumerateDnsNames()).ToArray();
+    }
+
+    public string CertificatePem { get; }
+
+    public string PrivateKeyPem { get; }
+
+    public string Subject { get; }
+
+    public DateTime NotAfter { get; }
+
+    public string Thumbprint { get; }
+
+    public IReadOnlyList<string> DnsNames { get; }
+
+    // The key never appears in logs or exceptions.
+    public override string ToString() => $"TlsMaterial({Subject}, expires {NotAfter:yyyy-MM-dd}, key hidden)";
+
+    public static Parsed<TlsMaterial> Parse(string certKey, string certificatePem, string keyKey, string privateKeyPem)
+    {
+        if (CheckPemText(certificatePem) is { } certRule) return Parsed<TlsMaterial>.Fail(certKey, certRule);
+        if (CheckPemText(privateKeyPem) is { } keyRule) return Parsed<TlsMaterial>.Fail(keyKey, keyRule);
+        X509Certificate2 leaf;
+        try
+        {
+            leaf = X509Certificate2.CreateFromPem(certificatePem);
+        }
+        catch (CryptographicException e)
+        {
+            return Parsed<TlsMaterial>.Fail(certKey, $"is not a PEM certificate (-----BEGIN CERTIFICATE-----): {e.Message}");
+        }
+        if (!privateKeyPem.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+            return Parsed<TlsMaterial>.Fail(keyKey, "is not a PEM private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA/EC PRIVATE KEY-----)");
+        if (privateKeyPem.Contains("ENCRYPTED PRIVATE KEY", StringComparison.Ordinal))
+            return Parsed<TlsMaterial>.Fail(keyKey, "must not be passphrase-encrypted: nginx would prompt for the passphrase at start");
+        try
+        {
+            using var paired = X509Certificate2.CreateFromPem(certificatePem, privateKeyPem);
+        }
+        catch (CryptographicException e) when (LooksLikeMismatch(e, privateKeyPem))
+        {
+            return Parsed<TlsMaterial>.Fail(keyKey, "does not match the certificate's public key");
+        }
+        catch (CryptographicException e)
+        {
+            return Parsed<TlsMaterial>.Fail(keyKey, $"is not a readable PEM private key: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            return Parsed<TlsMaterial>.Fail(keyKey, $"is not a readable PEM private key: {e.Message}");
+        }
+        return Parsed<TlsMaterial>.Success(new TlsMaterial(Normalize(certificatePem), Normalize(privateKeyPem), leaf));
+    }
+
+    private static string? CheckPemText(string pem)
+    {
+        if (string.IsNullOrWhiteSpace(pem)) return "must not be empty";
+        if (pem.Length > MaxPemLength) return $"must be at most {MaxPemLength} characters of PEM (got {pem.Length})";
+        foreach (var c in pem)
+        {
+            if (c > 0x7e) return "must be ASCII PEM (non-ASCII character found)";
+            if (char.IsControl(c) && c is not '\n' and not '\r') return "must not contain control characters other than line breaks";
+        }
+        return null;
+    }
+
+    // CreateFromPem reports a mismatch and an unreadable key with the same exception type; a key that loads on its
+    // own but fails to pair is a mismatch.
+    private static bool LooksLikeMismatch(CryptographicException e, string keyPem)
+    {
+        _ = e;
+        try
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportFromPem(keyPem);
+            return true;
+        }
+        catch (Exception) { }
+        try
+        {
+            using var ec = ECDsa.Create();
+            ec.ImportFromPem(keyPem);
+            return true;
+        }
+        catch (Exception) { }
+        return false;
+    }
+
+    private static string Normalize(string pem) => pem.Replace("\r\n", "\n").Trim() + "\n";
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using RealtimeStack.Edge.Model;
+using static RealtimeStack.Edge.Nginx.Directive;
+
+namespace RealtimeStack.Edge.Nginx;
+
+/// <summary>
+/// Computes the complete nginx.conf of an edge as data. Pure: the same model and layout give the same tree,
+/// and so (through <see cref="NginxConfWriter"/>) the same bytes.
+/// </summary>
+public static class NginxConfRenderer
+{
+    /// <summary>The variable the upgrade map sets. It maps "no Upgrade header" to an empty Connection header, not
+    /// to "close", so a keepalive upstream is never told to close.</summary>
+    public const string ConnectionUpgradeVariable = "$connection_upgrade";
+
+    /// <summary>Headers every proxied location sends. proxy_set_header is inherited only by levels that set none,
+    /// so each location repeats the whole list instead of relying on inheritance.</summary>
+    public static readonly IReadOnlyList<(string Name, string Value)> ForwardedHeaders =
+    [
+        ("Host", "$host"),
+        ("X-Real-IP", "$remote_addr"),
+        ("X-Forwarded-For", "$proxy_add_x_forwarded_for"),
+        ("X-Forwarded-Proto", "$scheme"),
+    ];
+
+    public static string Render(EdgeSpec spec, NginxLayout layout) => NginxConfWriter.Write(Build(spec, layout));
+
+    public static NginxConf Build(EdgeSpec spec, NginxLayout layout)
+    {
+        var capacity = spec.Capacity;
+        Directive?[] main =
+        [
+            Simple("worker_processes", capacity.WorkerProcesses?.ToString(CultureInfo.InvariantCulture) ?? "auto"),
+            Simple("worker_rlimit_nofile", Number(capacity.WorkerRlimitNofile)),
+            Simple("worker_shutdown_timeout", capacity.WorkerShutdownTimeout.ToNginx()),
+            layout.ErrorLog is { } errorLog ? Simple("error_log", errorLog, "warn") : null,
+            Blocked("events", [Simple("worker_connections", Number(capacity.WorkerConnections))]),
+            Http(spec, layout),
+        ];
+        return new NginxConf(main.OfType<Directive>().ToArray());
+    }
+
+    private static Directive Http(EdgeSpec spec, NginxLayout layout) => Blocked("http",
+    [
+        Simple("default_type", "application/octet-stream"),
+        Simple("server_tokens", "off"),
+        layout.AccessLog is { } accessLog ? Simple("access_log", accessLog) : null,
+        .. TempPaths(layout),
+        Simple("keepalive_timeout", spec.Listen.KeepaliveTimeout.ToNginx()),
+        Simple("server_names_hash_bucket_size", Number(NamesHashBucketSize(spec))),
+        Blocked("map", ["$http_upgrade", ConnectionUpgradeVariable],
+        [
+            Simple("default", "upgrade"),
+            Simple("", ""),
+        ]),
+        .. Gzip(spec.Gzip),
+        Simple("proxy_http_version", "1.1"),
+        Simple("client_max_body_size", spec.Body.MaxSize.ToNginx()),
+        Simple("client_body_buffer_size", spec.Body.BufferSize.ToNginx()),
+        .. spec.Upstreams.All.Select(Upstream),
+        RedirectOrPlainServer(spec, layout),
+        TlsServer(spec, layout),
+    ]);
+
+    private static IEnumerable<Directive> TempPaths(NginxLayout layout)
+    {
+        if (layout.TempDirectory is not { } temp) yield break;
+        foreach (var kind in new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" })
+            yield return Simple($"{kind}_temp_path", Path.Combine(temp, kind));
+    }
+
+    private static IEnumerable<Directive> Gzip(GzipSpec gzip)
+    {
+        if (!gzip.Enabled)
+        {
+            yield return Simple("gzip", "off");
+            yield break;
+        }
+        yield return Simple("gzip", "on");
+        yield return Simple("gzip_proxied", "any");
+        yield return Simple("gzip_vary", "on");
+        if (gzip.Types.Count > 0) yield return Simple("gzip_types", [.. gzip.Types]);
+        yield return Simple("gzip_min_length", Number(gzip.MinLength));
+        yield return Simple("gzip_comp_level", Number(gzip.Level));
+    }
+
+    public static string UpstreamName(UpstreamGroup group) => "realtime_" + group.Name;
+
+    private static Directive Upstream(UpstreamGroup group) => Blocked("upstream", [UpstreamName(group)],
+    [
+        group.StickyByClientAddress ? Simple("hash", "$remote_addr", "consistent") : null,
+        .. group.Servers.Select(s => Simple("server", s.ToString())),
+        group.Keepalive > 0 ? Simple("keepalive", Number(group.Keepalive)) : null,
+    ]);
+
+    private static Directive RedirectOrPlainServer(EdgeSpec spec, NginxLayout layout)
+    {
+        var head = new[]
+        {
+            Simple("listen", layout.Listen(spec.Listen.HttpPort), "reuseport"),
+            Simple("server_name", [.. spec.ServerNames.Select(n => n.Value)]),
+        };
+        if (!spec.Listen.RedirectHttpToHttps) return Blocked("server", [.. head, .. Locations(spec, hsts: null)]);
+        var target = spec.Listen.HttpsPort == 443 ? "https://$host$request_uri" : $"https://$host:{Number(spec.Listen.HttpsPort)}$request_uri";
+        return Blocked("server", [.. head, Blocked("location", ["/"], [Simple("return", "301", target)])]);
+    }
+
+    private static Directive TlsServer(EdgeSpec spec, NginxLayout layout)
+    {
+        var tls = spec.Tls;
+        var oldHttp2 = tls.Http2 && !spec.NginxVersion.HasHttp2Directive;
+        string[] listen = oldHttp2
+            ? [layout.Listen(spec.Listen.HttpsPort), "ssl", "http2", "reuseport"]
+            : [layout.Listen(spec.Listen.HttpsPort), "ssl", "reuseport"];
+        var hsts = tls.HstsMaxAge.Value > TimeSpan.Zero
+            ? Simple("add_header", "Strict-Transport-Security", "max-age=" + Number(tls.HstsMaxAge.TotalSeconds), "always")
+            : null;
+        return Blocked("server",
+        [
+            Simple("listen", listen),
+            tls.Http2 && spec.NginxVersion.HasHttp2Directive ? Simple("http2", "on") : null,
+            Simple("server_name", [.. spec.ServerNames.Select(n => n.Value)]),
+            Simple("ssl_certificate", layout.CertificatePath),
+            Simple("ssl_certificate_key", layout.PrivateKeyPath),
+            Simple("ssl_protocols", [.. tls.Protocols.Select(ProtocolName)]),
+            tls.SessionCacheSize.Bytes > 0
+                ? Simple("ssl_session_cache", "shared:realtime_tls:" + tls.SessionCacheSize.ToNginx())
+                : Simple("ssl_session_cache", "none"),
+            Simple("ssl_session_timeout", "1h"),
+            Simple("ssl_buffer_size", tls.BufferSize.ToNginx()),
+            hsts,
+            .. Locations(spec, hsts),
+        ]);
+    }
+
+    private static IEnumerable<Directive> Locations(EdgeSpec spec, Directive? hsts) =>
+        spec.Routes.All.Select(route => Location(route, UpstreamFor(spec, route.Kind), hsts));
+
+    private static UpstreamGroup UpstreamFor(EdgeSpec spec, RouteKind kind) => kind switch
+    {
+        RouteKind.Api => spec.Upstreams.Api,
+        RouteKind.ServerSentEvents => spec.Upstreams.Sse,
+        _ => spec.Upstreams.Ws,
+    };
+
+    private static Directive Location(RouteSpec route, UpstreamGroup upstream, Directive? hsts)
+    {
+        string[] match = route.Kind == RouteKind.Api ? [route.Path] : ["^~", route.Path];
+        var connection = route.Kind == RouteKind.WebSocket ? ConnectionUpgradeVariable : "";
+        var body = new List<Directive?>
+        {
+            Simple("proxy_pass", "http://" + UpstreamName(upstream)),
+        };
+        body.AddRange(ForwardedHeaders.Select(h => Simple("proxy_set_header", h.Name, h.Value)));
+        if (route.Kind == RouteKind.WebSocket) body.Add(Simple("proxy_set_header", "Upgrade", "$http_upgrade"));
+        body.Add(Simple("proxy_set_header", "Connection", connection));
+        body.Add(Simple("proxy_connect_timeout", route.ConnectTimeout.ToNginx()));
+        body.Add(Simple("proxy_read_timeout", route.ReadTimeout.ToNginx()));
+        body.Add(Simple("proxy_send_timeout", route.SendTimeout.ToNginx()));
+        body.Add(Simple("send_timeout", route.SendTimeout.ToNginx()));
+        if (route.Kind == RouteKind.ServerSentEvents)
+        {
+            // Unbuffering has to happen here: X-Accel-Buffering is read from the upstream's response, so adding it
+            // to nginx's own response changes nothing for this nginx.
+            body.Add(Simple("proxy_buffering", "off"));
+            body.Add(Simple("proxy_cache", "off"));
+            body.Add(Simple("gzip", "off"));
+            // Replace the backend's Cache-Control rather than send two.
+            body.Add(Simple("proxy_hide_header", "Cache-Control"));
+            body.Add(Simple("add_header", "Cache-Control", "no-store", "always"));
+            // add_header here hides the server's add_header, so HSTS is repeated.
+            body.Add(hsts);
+        }
+        if (route.Kind == RouteKind.WebSocket) body.Add(Simple("gzip", "off"));
+        return Blocked("location", match, body);
+    }
+
+    private static string ProtocolName(TlsProtocol protocol) => protocol switch
+    {
+        TlsProtocol.Tls12 => "TLSv1.2",
+        _ => "TLSv1.3",
+    };
+
+    // nginx refuses to start when the longest server name does not fit a hash bucket.
+    private static int NamesHashBucketSize(EdgeSpec spec)
+    {
+        var needed = spec.ServerNames.Max(n => n.Value.Length) + 16;
+        var size = 64;
+        while (size < needed) size *= 2;
+        return size;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,37 @@
+using RealtimeStack.Cli.Commands;
+
+namespace RealtimeStack.Cli;
+
+/// <summary>The <c>edge</c> command line: dispatches subcommands and maps failures to exit codes
+/// (0 ok, 1 a check failed or a run went wrong, 2 bad arguments or input).</summary>
+public static class EdgeCommand
+{
+    public const string Usage = """
+        usage:
+          edge render --stack NAME [--set KEY=VALUE]... [--out DIR] [--tls-cert FILE --tls-key FILE]
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return args.FirstOrDefault() switch
+            {
+                "render" => RenderCommand.Run(args.Skip(1), stdout, stderr),
+                "--help" or "-h" or "help" => Help(stdout),
+                _ => throw new UsageException([args.Length == 0 ? "no command given" : $"unknown command '{args[0]}'", Usage]),
+            };
+        }
+        catch (UsageException e)
+        {
+            foreach (var problem in e.Problems) stderr.WriteLine("error: " + problem);
+            return 2;
+        }
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return 0;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using RealtimeStack.Edge.Config;
+using RealtimeStack.Edge.Local;
+using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Nginx;
+using RealtimeStack.Edge.Tls;
+using RealtimeStack.SampleBackends;
+
+namespace RealtimeStack.Cli.Local;
+
+/// <summary>
+/// A whole edge on this machine: the sample backends (two api, one sse, one ws) on Kestrel, and real nginx in a
+/// private directory running the model's configuration, all on 127.0.0.1 and free ports. Disposing stops
+/// everything it started, nginx by its process id.
+/// </summary>
+public sealed class LocalEdge : IAsyncDisposable
+{
+    private readonly List<SampleBackend> _backends;
+
+    private LocalEdge(EdgeSpec spec, NginxConf conf, NginxProcess nginx, List<SampleBackend> backends, SelfSignedCertificate.Pem? generated, string directory)
+    {
+        Spec = spec;
+        Conf = conf;
+        Nginx = nginx;
+        _backends = backends;
+        GeneratedCertificate = generated;
+        Directory = directory;
+    }
+
+    public EdgeSpec Spec { get; }
+
+    /// <summary>The configuration nginx runs (after any tampering a test asked for).</summary>
+    public NginxConf Conf { get; }
+
+    public NginxProcess Nginx { get; }
+
+    public string Directory { get; }
+
+    public IReadOnlyList<SampleBackend> Backends => _backends;
+
+    /// <summary>The certificate made for this run when the configuration had none; trust it in clients.</summary>
+    public SelfSignedCertificate.Pem? GeneratedCertificate { get; }
+
+    public string CertificatePem => Spec.Tls.Material?.CertificatePem ?? GeneratedCertificate!.CertificatePem;
+
+    public Uri HttpsUrl => new($"https://127.0.0.1:{Spec.Listen.HttpsPort}/");
+
+    public Uri HttpUrl => new($"http://127.0.0.1:{Spec.Listen.HttpPort}/");
+
+    /// <summary>
+    /// Starts backends and nginx for <paramref name="values"/> (flat <c>realtime:*</c> config). Server addresses and
+    /// listen ports are replaced by local ones; a missing certificate is generated for the server names.
+    /// <paramref name="tamper"/> lets a caller change the rendered tree (tests of broken configurations).
+    /// </summary>
+    public static async Task<LocalEdge> StartAsync(
+        IReadOnlyDictionary<string, string> values,
+        NginxBinary? binary = null,
+        Func<NginxConf, NginxConf>? tamper = null,
+        Func<SampleBackendOptions, SampleBackendOptions>? backendOptions = null)
+    {
+        binary ??= NginxBinary.Locate();
+        var backends = new List<SampleBackend>();
+        try
+        {
+            foreach (var id in new[] { "api-1", "api-2", "sse-1", "ws-1" })
+            {
+                var options = SampleBackendOptions.Loopback(id);
+                backends.Add(await SampleBackend.StartAsync(backendOptions?.Invoke(options) ?? options));
+            }
+            // A port picked as free can be taken before nginx binds it; try again with new ports.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await StartNginxAsync(values, binary, tamper, backends);
+                }
+                catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("Address already in use", StringComparison.Ordinal))
+                {
+                }
+            }
+        }
+        catch
+        {
+            foreach (var backend in backends) await backend.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<LocalEdge> StartNginxAsync(
+        IReadOnlyDictionary<string, string> values, NginxBinary binary, Func<NginxConf, NginxConf>? tamper, List<SampleBackend> backends)
+    {
+        var ports = FreePort.Take(2);
+        var local = new Dictionary<string, string>(values, StringComparer.Ordinal)
+        {
+            [EdgeConfigKeys.ApiServers.FullName] = $"{backends[0].Address},{backends[1].Address}",
+            [EdgeConfigKeys.SseServers.FullName] = backends[2].Address,
+            [EdgeConfigKeys.WsServers.FullName] = backends[3].Address,
+            [EdgeConfigKeys.HttpPort.FullName] = ports[0].ToString(CultureInfo.InvariantCulture),
+            [EdgeConfigKeys.HttpsPort.FullName] = ports[1].ToString(CultureInfo.InvariantCulture),
+            [EdgeConfigKeys.NginxVersion.FullName] = binary.Version.ToString(),
+        };
+        SelfSignedCertificate.Pem? generated = null;
+        if (!local.ContainsKey(EdgeConfigKeys.TlsCert.FullName))
+        {
+            var names = EdgeConfigBinder.Bind(local).ServerNames.Select(n => n.Value.Replace("*", "wildcard", StringComparison.Ordinal));
+            generated = SelfSignedCertificate.Create(names.Append("localhost"), TimeSpan.FromDays(30));
+            local[EdgeConfigKeys.TlsCert.FullName] = generated.CertificatePem;
+            local[EdgeConfigKeys.TlsKey.FullName] = generated.PrivateKeyPem;
+        }
+        var spec = EdgeConfigBinder.Bind(local);
+        var directory = Path.Combine(Path.GetTempPath(), "realtime-edge-" + Guid.NewGuid().ToString("N")[..12]);
+        var layout = NginxLayout.Local(directory);
+        var conf = NginxConfRenderer.Build(spec, layout);
+        if (tamper is not null) conf = tamper(conf);
+        new EdgeFiles(NginxConfWriter.Write(conf), spec.Tls.Material!.CertificatePem, spec.Tls.Material.PrivateKeyPem).WriteTo(directory);
+        var (ok, output) = binary.Test(directory);
+        if (!ok) throw new InvalidOperationException($"nginx -t rejected the configuration in {directory}:\n{output}");
+        var nginx = await NginxProcess.StartAsync(binary, directory, ports);
+        return new LocalEdge(spec, conf, nginx, backends, generated, directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Nginx.DisposeAsync();
+        foreach (var backend in _backends) await backend.DisposeAsync();
+        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { /* nginx temp files owned by its workers; the OS cleans /tmp */ }
+        catch (UnauthorizedAccessException) { }
+    }
+}

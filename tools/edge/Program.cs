@@ -1,0 +1,3 @@
+using RealtimeStack.Cli;
+
+return EdgeCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,62 @@
+using RealtimeStack.Edge.Config;
+using RealtimeStack.Edge.Model;
+
+namespace RealtimeStack.Cli;
+
+/// <summary>
+/// A stack's flat configuration as the command line sees it: Pulumi.NAME.yaml, then <c>--set</c> overrides, then
+/// certificate files. Encrypted values that nothing replaced are errors that say how to supply them.
+/// </summary>
+public static class StackConfigSource
+{
+    public static Dictionary<string, string> Load(string root, string stack, IEnumerable<string> sets, string? certFile, string? keyFile)
+    {
+        var problems = new List<string>();
+        if (!StackName.IsValid(stack)) throw new UsageException($"--stack '{FlatConfig.Shorten(stack)}' must be a stack name (letters, digits, '-', '_', '.')");
+        var path = StackFile.PathFor(root, stack);
+        if (!File.Exists(path)) throw new UsageException($"stack file {path} not found (stacks here: {string.Join(", ", Stacks(root))})");
+        StackFile file;
+        try { file = StackFile.Load(path); }
+        catch (FormatException e) { throw new UsageException(e.Message); }
+
+        var values = new Dictionary<string, string>(file.Values, StringComparer.Ordinal);
+        var encrypted = new HashSet<string>(file.Encrypted, StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            var eq = set.IndexOf('=');
+            if (eq <= 0) { problems.Add($"--set '{FlatConfig.Shorten(set)}' must be KEY=VALUE"); continue; }
+            var key = set[..eq];
+            values[key] = set[(eq + 1)..];
+            encrypted.Remove(key);
+        }
+        if ((certFile is null) != (keyFile is null)) problems.Add("--tls-cert and --tls-key go together");
+        else if (certFile is not null && keyFile is not null)
+        {
+            foreach (var (file1, key) in new[] { (certFile, EdgeConfigKeys.TlsCert), (keyFile, EdgeConfigKeys.TlsKey) })
+            {
+                if (!File.Exists(file1)) { problems.Add($"{(key == EdgeConfigKeys.TlsCert ? "--tls-cert" : "--tls-key")} {file1}: file not found"); continue; }
+                values[key.FullName] = File.ReadAllText(file1);
+                encrypted.Remove(key.FullName);
+            }
+        }
+        foreach (var key in encrypted.Where(k => k.StartsWith(ConfigKey.Namespace + ":", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var how = key == EdgeConfigKeys.TlsCert.FullName || key == EdgeConfigKeys.TlsKey.FullName
+                ? "pass --tls-cert FILE --tls-key FILE"
+                : $"pass --set {key}=VALUE";
+            problems.Add($"{key}: is encrypted (secure:) in {Path.GetFileName(path)} and cannot be read without Pulumi; {how}");
+        }
+        if (problems.Count > 0) throw new UsageException(problems);
+        return values;
+    }
+
+    public static IEnumerable<string> Stacks(string root) =>
+        Directory.EnumerateFiles(root, "Pulumi.*.yaml").Select(f => Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length]).Order();
+
+    /// <summary>Binds the model, turning model errors into usage errors (exit 2).</summary>
+    public static EdgeSpec Bind(IReadOnlyDictionary<string, string> values)
+    {
+        try { return EdgeConfigBinder.Bind(values); }
+        catch (EdgeConfigException e) { throw new UsageException(e.Errors.Select(x => x.ToString()).ToArray()); }
+    }
+}
