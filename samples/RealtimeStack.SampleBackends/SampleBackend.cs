@@ -17,7 +17,8 @@ namespace RealtimeStack.SampleBackends;
 /// One sample backend on Kestrel serving all three roles:
 /// <list type="bullet">
 /// <item><c>/api/…</c>: JSON with the instance, path, received headers and the client port nginx connected from
-/// (equal ports on two calls prove upstream keepalive); <c>?size=N</c> pads the body; POST counts the body.</item>
+/// (equal ports on two calls prove upstream keepalive); <c>?size=N</c> pads the body; <c>?brief</c> answers only the
+/// instance; POST counts the body.</item>
 /// <item><c>/sse/…</c>: <c>text/event-stream</c>, <c>id:</c>, <c>retry:</c>, <c>data: &lt;unix ms&gt;</c> every
 /// interval, honouring <c>Last-Event-ID</c>; <c>?interval=ms</c>, <c>?count=N</c>. Never sends X-Accel-Buffering.</item>
 /// <item><c>/ws/…</c>: WebSocket, "connected" then "echo: &lt;msg&gt;" for each message.</item>
@@ -97,6 +98,11 @@ public sealed class SampleBackend : IAsyncDisposable
             int read;
             while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0) received += read;
         }
+        if (context.Request.Query.ContainsKey("brief"))
+        {
+            await WriteJson(context, new Dictionary<string, object?> { ["instance"] = options.InstanceId });
+            return;
+        }
         var size = int.TryParse(context.Request.Query["size"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? Math.Clamp(s, 0, 10 * 1024 * 1024) : 0;
         var reply = new Dictionary<string, object?>
         {
@@ -109,8 +115,16 @@ public sealed class SampleBackend : IAsyncDisposable
             ["headers"] = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString()),
             ["padding"] = new string('x', size),
         };
+        await WriteJson(context, reply);
+    }
+
+    // With a Content-Length, nginx's gzip_min_length can tell small bodies from large ones (chunked ones it always compresses).
+    private static async Task WriteJson(HttpContext context, Dictionary<string, object?> body)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(reply), context.RequestAborted);
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
     private static async Task Sse(HttpContext context, SampleBackendOptions options)

@@ -39,7 +39,7 @@ public static class EdgeConfigBinder
             BindProtocols(config),
             config.GetBool(K.Http2),
             config.Get(K.TlsBufferSize, (k, r) => ByteSize.Parse(k, r, 1024, 16 * 1024), ByteSize.Kilobytes(4)),
-            config.Get(K.TlsSessionCache, (k, r) => ByteSize.Parse(k, r, 0, 1024L * 1024 * 1024), ByteSize.Megabytes(10)),
+            config.Get(K.TlsSessionCache, ParseSessionCache, ByteSize.Megabytes(10)),
             config.Get(K.HstsMaxAge, (k, r) => Duration.Parse(k, r, TimeSpan.Zero, TimeSpan.FromDays(730)), Duration.Seconds(0)));
 
         var sticky = config.Get(K.Stickiness, ParseStickiness, true);
@@ -112,7 +112,9 @@ public static class EdgeConfigBinder
         return protocols.Distinct().Order().ToArray();
     }
 
-    private static Parsed<TlsProtocol> ParseProtocol(string key, string raw) => raw switch
+    private static Parsed<TlsProtocol> ParseProtocol(string key, string raw) => Token.Check(raw, 16) is { } rule
+        ? Parsed<TlsProtocol>.Fail(key, $"must be TLSv1.2 or TLSv1.3 ({rule})")
+        : raw switch
     {
         "TLSv1.2" => Parsed<TlsProtocol>.Success(TlsProtocol.Tls12),
         "TLSv1.3" => Parsed<TlsProtocol>.Success(TlsProtocol.Tls13),
@@ -131,6 +133,15 @@ public static class EdgeConfigBinder
 
     private static Duration Timeout(FlatConfig config, ConfigKey key) =>
         config.Get(key, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1)), Duration.Seconds(60));
+
+    // nginx refuses a shared zone smaller than a few pages; 0 turns the cache off.
+    private static Parsed<ByteSize> ParseSessionCache(string key, string raw)
+    {
+        var size = ByteSize.Parse(key, raw, 0, 1024L * 1024 * 1024);
+        return size.Ok && size.Value!.Bytes is > 0 and < 64 * 1024
+            ? Parsed<ByteSize>.Fail(key, $"must be 0 (no cache) or at least 64k (got '{raw}')")
+            : size;
+    }
 
     private static Parsed<bool> ParseStickiness(string key, string raw) => raw switch
     {

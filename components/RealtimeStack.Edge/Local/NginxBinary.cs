@@ -7,14 +7,11 @@ namespace RealtimeStack.Edge.Local;
 /// <summary>The nginx executable on this host: where it is, its version, and <c>nginx -t</c>.</summary>
 public sealed partial record NginxBinary(string Path, NginxVersion Version)
 {
-    public static NginxBinary Locate()
+    public static NginxBinary Locate() => Locate(DefaultCandidates());
+
+    /// <summary>The first existing file of <paramref name="candidates"/>, or <see cref="NginxNotFoundException"/>.</summary>
+    public static NginxBinary Locate(IEnumerable<string> candidates)
     {
-        var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("REALTIME_NGINX") is { Length: > 0 } configured) candidates.Add(configured);
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator))
-            if (dir.Length > 0) candidates.Add(System.IO.Path.Combine(dir, "nginx"));
-        candidates.Add("/usr/sbin/nginx");
-        candidates.Add("/usr/local/sbin/nginx");
         var path = candidates.FirstOrDefault(File.Exists) ?? throw new NginxNotFoundException();
         var output = Run(path, ["-v"], TimeSpan.FromSeconds(10)).Output;
         var match = VersionPattern().Match(output);
@@ -22,9 +19,31 @@ public sealed partial record NginxBinary(string Path, NginxVersion Version)
         return new NginxBinary(path, NginxVersion.Parse("nginx -v", match.Groups[1].Value).ValueOrThrow());
     }
 
+    private static List<string> DefaultCandidates()
+    {
+        var candidates = new List<string>();
+        if (Environment.GetEnvironmentVariable("REALTIME_NGINX") is { Length: > 0 } configured) candidates.Add(configured);
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator))
+            if (dir.Length > 0) candidates.Add(System.IO.Path.Combine(dir, "nginx"));
+        candidates.Add("/usr/sbin/nginx");
+        candidates.Add("/usr/local/sbin/nginx");
+        return candidates;
+    }
+
     /// <summary>Runs <c>nginx -t</c> on a configuration directory laid out by <see cref="EdgeFiles"/>.</summary>
-    public (bool Ok, string Output) Test(string directory) =>
-        Run(Path, ["-t", .. Arguments(directory)], TimeSpan.FromSeconds(30)) is var r ? (r.ExitCode == 0, r.Output) : default;
+    public (bool Ok, string Output) Test(string directory)
+    {
+        PrepareDirectory(directory);
+        var (exitCode, output) = Run(Path, ["-t", .. Arguments(directory)], TimeSpan.FromSeconds(30));
+        return (exitCode == 0, output);
+    }
+
+    /// <summary>nginx creates temp subdirectories and log files, but not their parents.</summary>
+    public static void PrepareDirectory(string directory)
+    {
+        Directory.CreateDirectory(System.IO.Path.Combine(directory, "logs"));
+        Directory.CreateDirectory(System.IO.Path.Combine(directory, "temp"));
+    }
 
     /// <summary>The arguments that point nginx at a private directory: prefix, config file, pid file.</summary>
     public static string[] Arguments(string directory) =>

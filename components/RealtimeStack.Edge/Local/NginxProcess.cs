@@ -42,8 +42,7 @@ public sealed class NginxProcess : IAsyncDisposable
     /// </summary>
     public static async Task<NginxProcess> StartAsync(NginxBinary binary, string directory, IEnumerable<int> ports, TimeSpan? timeout = null)
     {
-        System.IO.Directory.CreateDirectory(Path.Combine(directory, "logs"));
-        System.IO.Directory.CreateDirectory(Path.Combine(directory, "temp"));
+        NginxBinary.PrepareDirectory(directory);
         var info = new ProcessStartInfo(binary.Path) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in NginxBinary.Arguments(directory)[..^1]) info.ArgumentList.Add(arg);
         info.ArgumentList.Add($"daemon off; pid {Path.Combine(directory, "nginx.pid")};");

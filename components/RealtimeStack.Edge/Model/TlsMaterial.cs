@@ -54,22 +54,9 @@ public sealed record TlsMaterial
             return Parsed<TlsMaterial>.Fail(keyKey, "is not a PEM private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA/EC PRIVATE KEY-----)");
         if (privateKeyPem.Contains("ENCRYPTED PRIVATE KEY", StringComparison.Ordinal))
             return Parsed<TlsMaterial>.Fail(keyKey, "must not be passphrase-encrypted: nginx would prompt for the passphrase at start");
-        try
-        {
-            using var paired = X509Certificate2.CreateFromPem(certificatePem, privateKeyPem);
-        }
-        catch (CryptographicException e) when (LooksLikeMismatch(e, privateKeyPem))
-        {
-            return Parsed<TlsMaterial>.Fail(keyKey, "does not match the certificate's public key");
-        }
-        catch (CryptographicException e)
-        {
-            return Parsed<TlsMaterial>.Fail(keyKey, $"is not a readable PEM private key: {e.Message}");
-        }
-        catch (ArgumentException e)
-        {
-            return Parsed<TlsMaterial>.Fail(keyKey, $"is not a readable PEM private key: {e.Message}");
-        }
+        using var key = LoadKey(privateKeyPem, out var keyProblem);
+        if (key is null) return Parsed<TlsMaterial>.Fail(keyKey, $"is not a readable PEM private key: {keyProblem}");
+        if (!SamePublicKey(leaf, key)) return Parsed<TlsMaterial>.Fail(keyKey, "does not match the certificate's public key (is it the key of another certificate?)");
         return Parsed<TlsMaterial>.Success(new TlsMaterial(Normalize(certificatePem), Normalize(privateKeyPem), leaf));
     }
 
@@ -85,26 +72,31 @@ public sealed record TlsMaterial
         return null;
     }
 
-    // CreateFromPem reports a mismatch and an unreadable key with the same exception type; a key that loads on its
-    // own but fails to pair is a mismatch.
-    private static bool LooksLikeMismatch(CryptographicException e, string keyPem)
+    private static AsymmetricAlgorithm? LoadKey(string pem, out string problem)
     {
-        _ = e;
-        try
+        problem = "neither an RSA nor an EC key";
+        foreach (var create in new Func<AsymmetricAlgorithm>[] { () => ECDsa.Create(), () => RSA.Create() })
         {
-            using var rsa = RSA.Create();
-            rsa.ImportFromPem(keyPem);
-            return true;
+            var key = create();
+            try
+            {
+                key.ImportFromPem(pem);
+                return key;
+            }
+            catch (Exception e) when (e is CryptographicException or ArgumentException)
+            {
+                problem = e.Message;
+                key.Dispose();
+            }
         }
-        catch (Exception) { }
-        try
-        {
-            using var ec = ECDsa.Create();
-            ec.ImportFromPem(keyPem);
-            return true;
-        }
-        catch (Exception) { }
-        return false;
+        return null;
+    }
+
+    private static bool SamePublicKey(X509Certificate2 certificate, AsymmetricAlgorithm key)
+    {
+        using AsymmetricAlgorithm? certificateKey = (AsymmetricAlgorithm?)certificate.GetECDsaPublicKey() ?? certificate.GetRSAPublicKey();
+        return certificateKey is not null
+            && certificateKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo());
     }
 
     private static string Normalize(string pem) => pem.Replace("\r\n", "\n").Trim() + "\n";

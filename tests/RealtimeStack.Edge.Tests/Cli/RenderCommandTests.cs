@@ -1,0 +1,147 @@
+using RealtimeStack.Cli;
+using RealtimeStack.Edge.Local;
+using RealtimeStack.Edge.Nginx;
+using RealtimeStack.Edge.Tests.Support;
+using RealtimeStack.Edge.Tls;
+
+namespace RealtimeStack.Edge.Tests.Cli;
+
+/// <summary><c>edge render</c>, run in-process from the repository root.</summary>
+public sealed class RenderCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(RepoPaths.Root);
+        try
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = EdgeCommand.Run(args, stdout, stderr);
+            return (code, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+    }
+
+    private static (string Cert, string Key) CertificateFiles(string directory)
+    {
+        var pem = SelfSignedCertificate.Create(["localhost"], TimeSpan.FromDays(1));
+        var cert = Path.Combine(directory, "cert.pem");
+        var key = Path.Combine(directory, "key.pem");
+        File.WriteAllText(cert, pem.CertificatePem);
+        File.WriteAllText(key, pem.PrivateKeyPem);
+        return (cert, key);
+    }
+
+    [Fact]
+    public void Render_dev_prints_the_complete_configuration()
+    {
+        var (code, stdout, stderr) = Run("render", "--stack", "dev");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        var conf = NginxConfParser.Parse(stdout);
+        Assert.Equal(["localhost"], conf.TlsServer.Children("server_name").Single().Args);
+        Assert.Equal(["on"], conf.TlsServer.Children("http2").Single().Args);
+        Assert.Contains(conf.Http.Children("upstream").Single(u => u.Args[0] == "realtime_api").Children("server"), s => s.Args[0] == "api-1:9000");
+    }
+
+    [Fact]
+    public void Rendered_dev_stack_is_accepted_by_the_installed_nginx()
+    {
+        // The dev stack names Docker hosts and targets the container's nginx; point both at this machine.
+        var nginx = NginxBinary.Locate();
+        var directory = Directory.CreateTempSubdirectory("realtime-render-").FullName;
+        try
+        {
+            var (cert, key) = CertificateFiles(directory);
+            var outDir = Path.Combine(directory, "out");
+            var (code, _, stderr) = Run("render", "--stack", "dev", "--out", outDir, "--tls-cert", cert, "--tls-key", key,
+                "--set", $"realtime:nginxVersion={nginx.Version}",
+                "--set", "realtime:apiServers=127.0.0.1:9000,127.0.0.1:9001",
+                "--set", "realtime:sseServers=127.0.0.1:9100",
+                "--set", "realtime:wsServers=127.0.0.1:9200");
+            Assert.Equal(0, code);
+            Assert.Contains("wrote", stderr);
+            Assert.True(File.Exists(Path.Combine(outDir, NginxLayout.PrivateKeyFile)));
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(outDir, NginxLayout.PrivateKeyFile)));
+            var (ok, output) = nginx.Test(outDir);
+            Assert.True(ok, output);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Bad_values_exit_2_with_every_error_and_write_nothing()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), "realtime-render-bad-" + Guid.NewGuid().ToString("N"));
+        var (code, stdout, stderr) = Run("render", "--stack", "dev", "--out", outDir,
+            "--set", "realtime:domain=evil;com", "--set", "realtime:httpsPort=0", "--set", "realtime:gzipLevel=x");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("realtime:domain: must not contain ';'", stderr);
+        Assert.Contains("realtime:httpsPort: must be a port number", stderr);
+        Assert.Contains("realtime:gzipLevel: must be a whole number 1-9", stderr);
+        Assert.False(Directory.Exists(outDir));
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void Encrypted_values_are_reported_and_tls_files_replace_them()
+    {
+        var stackName = "citest" + Guid.NewGuid().ToString("N")[..8];
+        var stackFile = Path.Combine(RepoPaths.Root, $"Pulumi.{stackName}.yaml");
+        var directory = Directory.CreateTempSubdirectory("realtime-secure-").FullName;
+        File.WriteAllText(stackFile, """
+            config:
+              realtime:domain: secure.example.com
+              realtime:tlsCert:
+                secure: AAABAJk3c2VjcmV0
+              realtime:tlsKey:
+                secure: AAABAJk3c2VjcmV1
+              realtime:hstsMaxAge:
+                secure: AAABAJk3c2VjcmV2
+            """);
+        try
+        {
+            var (code, _, stderr) = Run("render", "--stack", stackName);
+            Assert.Equal(2, code);
+            Assert.Contains("realtime:tlsCert: is encrypted (secure:)", stderr);
+            Assert.Contains("pass --tls-cert FILE --tls-key FILE", stderr);
+            Assert.Contains("realtime:hstsMaxAge: is encrypted (secure:)", stderr);
+            Assert.Contains("pass --set realtime:hstsMaxAge=VALUE", stderr);
+
+            var (cert, key) = CertificateFiles(directory);
+            var ok = Run("render", "--stack", stackName, "--tls-cert", cert, "--tls-key", key, "--set", "realtime:hstsMaxAge=1d");
+            Assert.Equal(0, ok.Code);
+            Assert.Contains("server_name secure.example.com;", ok.Out);
+        }
+        finally
+        {
+            File.Delete(stackFile);
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "render" }, "--stack NAME is required")]
+    [InlineData(new[] { "render", "--stack", "nosuchstack" }, "Pulumi.nosuchstack.yaml not found")]
+    [InlineData(new[] { "render", "--stack", "../etc/passwd" }, "must be a stack name")]
+    [InlineData(new[] { "render", "--stack", "dev", "--bogus" }, "unknown argument '--bogus'")]
+    [InlineData(new[] { "render", "--stack", "dev", "--set", "novalue" }, "must be KEY=VALUE")]
+    [InlineData(new[] { "render", "--stack", "dev", "--tls-cert", "x.pem" }, "--tls-cert and --tls-key go together")]
+    [InlineData(new[] { "render", "--stack", "dev", "--tls-cert", "/nonexistent/c", "--tls-key", "/nonexistent/k" }, "file not found")]
+    [InlineData(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
+    public void Bad_arguments_exit_2_with_a_clear_message(string[] args, string message)
+    {
+        var (code, stdout, stderr) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(message, stderr);
+    }
+}

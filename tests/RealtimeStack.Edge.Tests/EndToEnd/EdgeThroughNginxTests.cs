@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using RealtimeStack.Edge.Tests.Support;
+using RealtimeStack.SampleBackends;
+
+namespace RealtimeStack.Edge.Tests.EndToEnd;
+
+/// <summary>The rendered configuration on real nginx, with real TLS, in front of the real sample backends.</summary>
+public sealed class EdgeThroughNginxTests(LocalEdgeFixture fixture) : IClassFixture<LocalEdgeFixture>
+{
+    private readonly EdgeClient _client = fixture.Client;
+
+    private static CancellationToken Within(int seconds) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
+
+    [Fact]
+    public async Task Plain_http_answers_301_to_https_keeping_path_and_query()
+    {
+        using var http = _client.HttpClient();
+        using var response = await http.GetAsync(_client.Http("/sse/chat?room=a%20b&x=1"), Within(10));
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(_client.Https("/sse/chat?room=a%20b&x=1"), response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task Api_alternates_across_both_backends()
+    {
+        using var http = _client.HttpClient();
+        var instances = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await http.GetAsync(_client.Https("/api/whoami"), Within(10));
+            response.EnsureSuccessStatusCode();
+            instances.Add(response.Headers.GetValues(SampleHeaders.Instance).Single());
+        }
+        Assert.Equal(["api-1", "api-2"], instances.Distinct().Order());
+        Assert.All(instances.Zip(instances.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
+    }
+
+    [Fact]
+    public async Task Api_json_over_1KiB_is_gzip_compressed_and_small_bodies_are_not()
+    {
+        using var http = _client.HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, _client.Https("/api/data?size=4096"));
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await http.SendAsync(request, Within(10));
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        await using var gzip = new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        using var json = await JsonDocument.ParseAsync(gzip);
+        Assert.Equal(4096, json.RootElement.GetProperty("padding").GetString()!.Length);
+
+        using var small = new HttpRequestMessage(HttpMethod.Get, _client.Https("/api/tiny?brief=1"));
+        small.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var smallResponse = await http.SendAsync(small, Within(10));
+        Assert.Empty(smallResponse.Content.Headers.ContentEncoding);
+        Assert.True((await smallResponse.Content.ReadAsByteArrayAsync()).Length < 1024);
+    }
+
+    [Fact]
+    public async Task Api_upstream_connections_are_kept_alive()
+    {
+        // Round robin alternates backends, so calls 1 and 3 reach the same one; with keepalive they arrive on
+        // the same upstream connection (same client port), and nginx never sends Connection: close.
+        using var http = _client.HttpClient();
+        var seen = new List<(string Instance, string Port, string Connection)>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await http.GetAsync(_client.Https("/api/keepalive"), Within(10));
+            seen.Add((response.Headers.GetValues(SampleHeaders.Instance).Single(),
+                response.Headers.GetValues(SampleHeaders.UpstreamPort).Single(),
+                response.Headers.GetValues(SampleHeaders.SeenConnection).Single()));
+        }
+        Assert.All(seen, s => Assert.DoesNotContain("close", s.Connection, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(seen[0].Instance, seen[2].Instance);
+        Assert.Equal(seen[0].Port, seen[2].Port);
+        Assert.Equal(seen[1].Port, seen[3].Port);
+    }
+
+    [Theory]
+    [InlineData("1.1")]
+    [InlineData("2.0")]
+    public async Task Sse_events_arrive_one_by_one_within_100ms_uncompressed_and_not_cached(string httpVersion)
+    {
+        using var http = _client.HttpClient(Version.Parse(httpVersion));
+        using var request = new HttpRequestMessage(HttpMethod.Get, _client.Https("/sse/chat?interval=100&count=15")) { Version = Version.Parse(httpVersion) };
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Within(20));
+        Assert.Equal(Version.Parse(httpVersion), response.Version);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Equal(["no-store"], response.Headers.GetValues("Cache-Control"));
+        Assert.False(response.Headers.Contains("X-Accel-Buffering"));
+
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var lateness = new List<long>();
+        var ids = new List<int>();
+        var token = Within(20);
+        while (ids.Count < 15 && await reader.ReadLineAsync(token) is { } line)
+        {
+            if (line.StartsWith("id: ", StringComparison.Ordinal)) ids.Add(int.Parse(line[4..]));
+            if (!line.StartsWith("data: ", StringComparison.Ordinal)) continue;
+            var written = long.Parse(line[6..]);
+            lateness.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - written);
+        }
+        Assert.Equal(Enumerable.Range(1, 15), ids);
+        Assert.All(lateness, ms => Assert.True(ms <= 100, $"an event arrived {ms} ms after the backend wrote it: [{string.Join(", ", lateness)}]"));
+    }
+
+    [Fact]
+    public async Task Sse_resumes_after_Last_Event_ID()
+    {
+        using var http = _client.HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, _client.Https("/sse/chat?interval=50&count=1"));
+        request.Headers.Add("Last-Event-ID", "41");
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Within(10));
+        var body = await response.Content.ReadAsStringAsync(Within(10));
+        Assert.Contains("id: 42\n", body);
+        Assert.Contains("retry: 3000\n", body);
+    }
+
+    [Fact]
+    public async Task Sse_backend_sees_the_clients_host_and_address()
+    {
+        using var http = _client.HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, _client.Https("/sse/chat?interval=50&count=1"));
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Within(10));
+        Assert.Equal(LocalEdgeFixture.Host, response.Headers.GetValues(SampleHeaders.SeenHost).Single());
+        Assert.Equal("127.0.0.1", response.Headers.GetValues(SampleHeaders.SeenRealIp).Single());
+        Assert.Equal("203.0.113.7, 127.0.0.1", response.Headers.GetValues(SampleHeaders.SeenForwardedFor).Single());
+        Assert.Equal("https", response.Headers.GetValues(SampleHeaders.SeenForwardedProto).Single());
+    }
+
+    [Fact]
+    public async Task WebSocket_over_wss_upgrades_and_echoes_and_its_backend_sees_the_client()
+    {
+        var token = Within(15);
+        using var socket = await _client.WebSocketAsync("/ws/chat", token);
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, socket.HttpStatusCode);
+        Assert.Equal("connected", await Receive(socket, token));
+        foreach (var message in new[] { "hello", "second message", new string('z', 10_000) })
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, token);
+            Assert.Equal("echo: " + message, await Receive(socket, token));
+        }
+        var headers = socket.HttpResponseHeaders!;
+        Assert.Equal(LocalEdgeFixture.Host, headers[SampleHeaders.SeenHost].Single());
+        Assert.Equal("127.0.0.1", headers[SampleHeaders.SeenRealIp].Single());
+        Assert.Equal("127.0.0.1", headers[SampleHeaders.SeenForwardedFor].Single());
+        Assert.Equal("ws-1", headers[SampleHeaders.Instance].Single());
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", token);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_gets_413_and_one_under_it_reaches_the_backend()
+    {
+        using var http = _client.HttpClient();
+        const int limit = 1024 * 1024;
+        using var over = await http.PostAsync(_client.Https("/api/upload"), new ByteArrayContent(new byte[limit + 1]), Within(20));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.StatusCode);
+        using var under = await http.PostAsync(_client.Https("/api/upload"), new ByteArrayContent(new byte[limit - 1024]), Within(20));
+        under.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await under.Content.ReadAsStringAsync());
+        Assert.Equal(limit - 1024, json.RootElement.GetProperty("received").GetInt64());
+    }
+
+    [Fact]
+    public void Nginx_logged_no_errors_and_runs_the_rendered_capacity()
+    {
+        Assert.DoesNotContain("[emerg]", fixture.Edge.Nginx.ErrorLog);
+        Assert.DoesNotContain("[crit]", fixture.Edge.Nginx.ErrorLog);
+        Assert.DoesNotContain("[alert]", fixture.Edge.Nginx.ErrorLog);
+        Assert.NotEmpty(fixture.Edge.Nginx.WorkerProcessIds());
+        var processLimit = File.ReadAllLines($"/proc/{fixture.Edge.Nginx.WorkerProcessIds()[0]}/limits").Single(l => l.StartsWith("Max open files", StringComparison.Ordinal));
+        Debug.WriteLine(processLimit);
+        Assert.Contains(fixture.Edge.Spec.Capacity.WorkerRlimitNofile.ToString(System.Globalization.CultureInfo.InvariantCulture), processLimit);
+    }
+
+    private static async Task<string> Receive(ClientWebSocket socket, CancellationToken token)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, token);
+            message.Write(buffer, 0, result.Count);
+        } while (!result.EndOfMessage);
+        return Encoding.UTF8.GetString(message.ToArray());
+    }
+}

@@ -1,0 +1,54 @@
+using RealtimeStack.Edge.Config;
+using RealtimeStack.Edge.Tests.Support;
+
+namespace RealtimeStack.Edge.Tests.Model;
+
+public sealed class StackFileTests
+{
+    [Fact]
+    public void Reads_plain_values_and_lists_encrypted_keys()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, """
+                encryptionsalt: v1:abc
+                config:
+                  realtime:domain: example.com
+                  realtime:httpsPort: 443
+                  realtime:tlsKey:
+                    secure: AAABAGVuY3J5cHRlZA==
+                  aws:region: eu-west-1
+                """);
+            var file = StackFile.Load(path);
+            Assert.Equal("example.com", file.Values["realtime:domain"]);
+            Assert.Equal("443", file.Values["realtime:httpsPort"]);
+            Assert.Equal("eu-west-1", file.Values["aws:region"]);
+            Assert.Equal(["realtime:tlsKey"], file.Encrypted);
+            Assert.False(file.Values.ContainsKey("realtime:tlsKey"));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Broken_yaml_names_the_file()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "config:\n  realtime:domain: [unclosed\n");
+            var e = Assert.Throws<FormatException>(() => StackFile.Load(path));
+            Assert.Contains(path, e.Message);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void The_dev_stack_file_binds()
+    {
+        var file = StackFile.Load(StackFile.PathFor(RepoPaths.Root, "dev"));
+        var spec = EdgeConfigBinder.Bind(file.Values);
+        Assert.Equal("localhost", spec.PrimaryName.Value);
+        Assert.Empty(file.Encrypted);
+    }
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The project's test command (see README): every suite, with a summary of what ran, what was skipped and why.
+# Suites that need real nginx fail (never skip) when it is missing. The Pulumi suites run when the Pulumi
+# packages restore, and are reported as skipped with the reason when they do not.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+ran=() skipped=() failed_suites=()
+total_passed=0 total_failed=0 total_skipped=0
+
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && [ -z "${REALTIME_NGINX:-}" ]; then
+  echo "error: nginx is not installed; the end-to-end suites need it. Install it: apt-get install -y nginx-light" >&2
+  exit 1
+fi
+
+run_suite() { # name project
+  local name=$1 project=$2 log="$results/$1.log"
+  echo "=== suite $name ($project)"
+  dotnet test "$project" --nologo -v quiet --logger "console;verbosity=normal" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  # Sum the per-assembly summary lines: "Failed!  - Failed: 1, Passed: 2, Skipped: 0, Total: 3".
+  local p f s
+  p=$(grep -Eo 'Passed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | paste -sd+ | bc 2>/dev/null || echo 0)
+  f=$(grep -Eo 'Failed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | paste -sd+ | bc 2>/dev/null || echo 0)
+  s=$(grep -Eo 'Skipped: +[0-9]+' "$log" | grep -Eo '[0-9]+' | paste -sd+ | bc 2>/dev/null || echo 0)
+  total_passed=$((total_passed + ${p:-0})); total_failed=$((total_failed + ${f:-0})); total_skipped=$((total_skipped + ${s:-0}))
+  if [ "$rc" -ne 0 ]; then failed_suites+=("$name"); fi
+  if [ "${p:-0}" -eq 0 ] && [ "${f:-0}" -eq 0 ]; then failed_suites+=("$name (ran no test)"); fi
+  ran+=("$name: ${p:-0} passed, ${f:-0} failed, ${s:-0} skipped")
+}
+
+for suite in tests/*/; do
+  name=$(basename "$suite")
+  project="$suite$name.csproj"
+  [ -f "$project" ] || continue
+  if grep -q 'Include="Pulumi' "$project" "components/RealtimeStack.Components/RealtimeStack.Components.csproj" 2>/dev/null \
+     && [ "$name" = "RealtimeStack.Components.Tests" ]; then
+    if ! dotnet restore "$project" --nologo -v quiet >"$results/restore.log" 2>&1; then
+      reason=$(grep -Eo "NU1101: Unable to find package Pulumi[^.]*|NU1102: Unable to find package Pulumi[^.]*|NU1301[^\r]*" "$results/restore.log" | head -1)
+      skipped+=("$name: the Pulumi packages did not restore (${reason:-see dotnet restore}). Set RestoreAdditionalProjectSources to a feed that has them to run it.")
+      continue
+    fi
+  fi
+  run_suite "$name" "$project"
+done
+
+echo
+echo "=== summary"
+for line in "${ran[@]}"; do echo "ran:     $line"; done
+for line in "${skipped[@]}"; do echo "skipped: $line"; done
+for line in "${failed_suites[@]}"; do echo "FAILED:  $line"; done
+echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
+[ ${#failed_suites[@]} -eq 0 ]
