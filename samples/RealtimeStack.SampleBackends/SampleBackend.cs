@@ -151,7 +151,8 @@ public sealed class SampleBackend : IAsyncDisposable
             {
                 var now = DateTime.UtcNow;
                 var wake = nextEvent < nextBeat ? nextEvent : nextBeat;
-                if (wake > now) await Task.Delay(wake - now, token);
+                // Whole milliseconds, rounded up: a shorter delay completes at once and the loop would spin.
+                if (wake > now) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling((wake - now).TotalMilliseconds)), token);
                 if (DateTime.UtcNow >= nextEvent)
                 {
                     var stamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -161,10 +162,14 @@ public sealed class SampleBackend : IAsyncDisposable
                     nextEvent += interval;
                     nextBeat = DateTime.UtcNow + options.SseHeartbeat;
                 }
-                else
+                else if (DateTime.UtcNow >= nextBeat)
                 {
                     await context.Response.WriteAsync(": ping\n\n", token);
                     nextBeat = DateTime.UtcNow + options.SseHeartbeat;
+                }
+                else
+                {
+                    continue; // woke before either was due (timer granularity): wait again, write nothing
                 }
                 await context.Response.Body.FlushAsync(token);
             }

@@ -1,12 +1,27 @@
 namespace RealtimeStack.Edge.Config;
 
 /// <summary>
-/// <c>realtime:*</c> keys that say where and how the edge is deployed rather than what it does. The edge model
-/// does not read them, but accepts them so that one stack file serves every reader.
+/// <c>realtime:*</c> keys that say where and how the edge is deployed rather than what it does
+/// (read by <see cref="Deployment.DeploymentConfigBinder"/>).
 /// </summary>
 public static class DeploymentConfigKeys
 {
     public static readonly ConfigKey Mode = new("mode", "docker", "Where the edge runs: docker (an nginx container) or kubernetes (ingress-nginx).");
+    public static readonly ConfigKey BackendImage = new("backendImage", "", "Image of the api, sse and ws backends. Empty: build the sample backends from this repository (docker) — set it for kubernetes.");
+    public static readonly ConfigKey Namespace = new("namespace", "realtime", "Kubernetes namespace for the backends, Ingress and TLS Secret (created).");
+    public static readonly ConfigKey IngressClass = new("ingressClass", "realtime-nginx", "The dedicated IngressClass (and controller value k8s.io/NAME) of the ingress-nginx release.");
+    public static readonly ConfigKey ControllerReplicas = new("controllerReplicas", "2", "ingress-nginx controller replicas (a PodDisruptionBudget keeps one up).");
+    public static readonly ConfigKey ApiReplicas = new("apiReplicas", "2", "Kubernetes replicas of the api backend.");
+    public static readonly ConfigKey SseReplicas = new("sseReplicas", "2", "Kubernetes replicas of the sse backend.");
+    public static readonly ConfigKey WsReplicas = new("wsReplicas", "2", "Kubernetes replicas of the ws backend.");
+    public static readonly ConfigKey BackendPort = new("backendPort", "9000", "Container port of the backends in Kubernetes (Docker uses the ports of the server lists).");
+    public static readonly ConfigKey DrainDelay = new("drainDelay", "10s", "preStop pause before a backend stops, so endpoints drop it before it closes streams.");
+    public static readonly ConfigKey BackendGracePeriod = new("backendGracePeriod", "60s", "Time a stopping backend has to end its streams (includes drainDelay).");
+    public static readonly ConfigKey AffinityTimeout = new("affinityTimeout", "3h", "Services' sessionAffinity ClientIP timeout.");
 
-    public static IReadOnlyList<ConfigKey> All { get; } = [Mode];
+    public static IReadOnlyList<ConfigKey> All { get; } =
+    [
+        Mode, BackendImage, Namespace, IngressClass, ControllerReplicas,
+        ApiReplicas, SseReplicas, WsReplicas, BackendPort, DrainDelay, BackendGracePeriod, AffinityTimeout,
+    ];
 }

@@ -42,9 +42,11 @@ public static class EdgeConfigBinder
             config.Get(K.TlsSessionCache, ParseSessionCache, ByteSize.Megabytes(10)),
             config.Get(K.HstsMaxAge, (k, r) => Duration.Parse(k, r, TimeSpan.Zero, TimeSpan.FromDays(730)), Duration.Seconds(0)));
 
-        var sticky = config.Get(K.Stickiness, ParseStickiness, true);
+        var sticky = config.Get(K.Stickiness, ParseStickiness, Stickiness.ClientIp);
+        if (sticky == Stickiness.Cookie && config.Raw(DeploymentConfigKeys.Mode) != "kubernetes")
+            errors.Add(K.Stickiness.FullName, $"cookie is only available with {DeploymentConfigKeys.Mode.FullName} kubernetes (ingress-nginx's affinity cookie); open-source nginx has no sticky cookie: use clientIp");
         var upstreams = new UpstreamsSpec(
-            new UpstreamGroup("api", BindServers(config, K.ApiServers), config.GetInt(K.ApiKeepalive, 0, 1024), StickyByClientAddress: false),
+            new UpstreamGroup("api", BindServers(config, K.ApiServers), config.GetInt(K.ApiKeepalive, 0, 1024), Stickiness.None),
             new UpstreamGroup("sse", BindServers(config, K.SseServers), 0, sticky),
             new UpstreamGroup("ws", BindServers(config, K.WsServers), 0, sticky));
 
@@ -143,11 +145,12 @@ public static class EdgeConfigBinder
             : size;
     }
 
-    private static Parsed<bool> ParseStickiness(string key, string raw) => raw switch
+    private static Parsed<Stickiness> ParseStickiness(string key, string raw) => raw switch
     {
-        "clientIp" => Parsed<bool>.Success(true),
-        "none" => Parsed<bool>.Success(false),
-        _ => Parsed<bool>.Fail(key, $"must be clientIp or none (got '{FlatConfig.Shorten(raw)}')"),
+        "clientIp" => Parsed<Stickiness>.Success(Stickiness.ClientIp),
+        "cookie" => Parsed<Stickiness>.Success(Stickiness.Cookie),
+        "none" => Parsed<Stickiness>.Success(Stickiness.None),
+        _ => Parsed<Stickiness>.Fail(key, $"must be clientIp, cookie or none (got '{FlatConfig.Shorten(raw)}')"),
     };
 
     private static Parsed<int?> ParseWorkers(string key, string raw)

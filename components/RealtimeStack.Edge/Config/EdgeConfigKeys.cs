@@ -23,7 +23,7 @@ public static class EdgeConfigKeys
     public static readonly ConfigKey SseServers = new("sseServers", "127.0.0.1:9100", "SSE backends, host:port, comma-separated.");
     public static readonly ConfigKey WsServers = new("wsServers", "127.0.0.1:9200", "WebSocket backends, host:port, comma-separated.");
     public static readonly ConfigKey ApiKeepalive = new("apiKeepalive", "32", "Idle upstream connections each worker keeps to the API pool (0 = none).");
-    public static readonly ConfigKey Stickiness = new("stickiness", "clientIp", "SSE/WS pinning: clientIp (hash of the client address) or none.");
+    public static readonly ConfigKey Stickiness = new("stickiness", "clientIp", "SSE/WS pinning: clientIp (hash of the client address), cookie (ingress-nginx affinity cookie; kubernetes mode only) or none. Services keep sessionAffinity ClientIP either way.");
     public static readonly ConfigKey ConnectTimeout = new("connectTimeout", "60s", "proxy_connect_timeout for every route (nginx caps it at 75s).");
     public static readonly ConfigKey ApiReadTimeout = new("apiReadTimeout", "60s", "Longest gap between two reads from an API backend.");
     public static readonly ConfigKey ApiSendTimeout = new("apiSendTimeout", "60s", "Longest gap between two writes to an API backend or its client.");

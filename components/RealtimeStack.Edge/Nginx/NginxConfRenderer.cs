@@ -14,6 +14,9 @@ public static class NginxConfRenderer
     /// to "close", so a keepalive upstream is never told to close.</summary>
     public const string ConnectionUpgradeVariable = "$connection_upgrade";
 
+    /// <summary>Answered 204 on the plain HTTP listener, for container health checks (never redirected).</summary>
+    public const string HealthPath = "/healthz";
+
     /// <summary>Headers every proxied location sends. proxy_set_header is inherited only by levels that set none,
     /// so each location repeats the whole list instead of relying on inheritance.</summary>
     public static readonly IReadOnlyList<(string Name, string Value)> ForwardedHeaders =
@@ -89,7 +92,8 @@ public static class NginxConfRenderer
 
     private static Directive Upstream(UpstreamGroup group) => Blocked("upstream", [UpstreamName(group)],
     [
-        group.StickyByClientAddress ? Simple("hash", "$remote_addr", "consistent") : null,
+        // Cookie affinity exists only in ingress-nginx (the binder allows it only in kubernetes mode).
+        group.Stickiness == Stickiness.ClientIp ? Simple("hash", "$remote_addr", "consistent") : null,
         .. group.Servers.Select(s => Simple("server", s.ToString())),
         group.Keepalive > 0 ? Simple("keepalive", Number(group.Keepalive)) : null,
     ]);
@@ -101,9 +105,10 @@ public static class NginxConfRenderer
             Simple("listen", layout.Listen(spec.Listen.HttpPort), "reuseport"),
             Simple("server_name", [.. spec.ServerNames.Select(n => n.Value)]),
         };
-        if (!spec.Listen.RedirectHttpToHttps) return Blocked("server", [.. head, .. Locations(spec, hsts: null)]);
+        var health = Blocked("location", ["=", HealthPath], [Simple("access_log", "off"), Simple("return", "204")]);
+        if (!spec.Listen.RedirectHttpToHttps) return Blocked("server", [.. head, health, .. Locations(spec, hsts: null)]);
         var target = spec.Listen.HttpsPort == 443 ? "https://$host$request_uri" : $"https://$host:{Number(spec.Listen.HttpsPort)}$request_uri";
-        return Blocked("server", [.. head, Blocked("location", ["/"], [Simple("return", "301", target)])]);
+        return Blocked("server", [.. head, health, Blocked("location", ["/"], [Simple("return", "301", target)])]);
     }
 
     private static Directive TlsServer(EdgeSpec spec, NginxLayout layout)

@@ -26,6 +26,14 @@ public sealed class EdgeThroughNginxTests(LocalEdgeFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task The_health_path_answers_on_plain_http_without_a_redirect()
+    {
+        using var http = _client.HttpClient();
+        using var response = await http.GetAsync(_client.Http("/healthz"), Within(10));
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Api_alternates_across_both_backends()
     {
         using var http = _client.HttpClient();
@@ -85,6 +93,10 @@ public sealed class EdgeThroughNginxTests(LocalEdgeFixture fixture) : IClassFixt
     public async Task Sse_events_arrive_one_by_one_within_100ms_uncompressed_and_not_cached(string httpVersion)
     {
         using var http = _client.HttpClient(Version.Parse(httpVersion));
+        // A short stream first, so first-call JIT and connection setup are not billed to an event.
+        using (var warmUp = new HttpRequestMessage(HttpMethod.Get, _client.Https("/sse/warm?interval=10&count=3")) { Version = Version.Parse(httpVersion) })
+        using (var warmResponse = await http.SendAsync(warmUp, Within(20)))
+            await warmResponse.Content.ReadAsStringAsync(Within(20));
         using var request = new HttpRequestMessage(HttpMethod.Get, _client.Https("/sse/chat?interval=100&count=15")) { Version = Version.Parse(httpVersion) };
         request.Headers.AcceptEncoding.ParseAdd("gzip");
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Within(20));
@@ -106,7 +118,7 @@ public sealed class EdgeThroughNginxTests(LocalEdgeFixture fixture) : IClassFixt
             lateness.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - written);
         }
         Assert.Equal(Enumerable.Range(1, 15), ids);
-        Assert.All(lateness, ms => Assert.True(ms <= 100, $"an event arrived {ms} ms after the backend wrote it: [{string.Join(", ", lateness)}]"));
+        Assert.True(lateness.All(ms => ms <= 100), $"every event must arrive within 100 ms of its write; lateness in ms: [{string.Join(", ", lateness)}]");
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class RendererTests
     public void Redirect_keeps_a_non_default_https_port()
     {
         var conf = NginxConfRenderer.Build(Stacks.Spec(("httpsPort", "8443"), ("httpPort", "8080")), NginxLayout.Container);
-        var redirect = conf.Servers.First().Children("location").Single().Children("return").Single();
+        var redirect = conf.Servers.First().Children("location").Single(l => l.Args is ["/"]).Children("return").Single();
         Assert.Equal(["301", "https://$host:8443$request_uri"], redirect.Args);
     }
 

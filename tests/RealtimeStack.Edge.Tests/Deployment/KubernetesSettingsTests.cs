@@ -1,0 +1,132 @@
+using RealtimeStack.Edge.Deployment;
+using RealtimeStack.Edge.Kubernetes;
+using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Tests.Support;
+
+namespace RealtimeStack.Edge.Tests.Deployment;
+
+public sealed class KubernetesSettingsTests
+{
+    private static StackModel Model(params (string, string)[] changes) =>
+        StackModel.Bind(Stacks.Minimal([("mode", "kubernetes"), ("backendImage", "registry.example.com/realtime/backend:1.0"), .. changes]));
+
+    private static IReadOnlyDictionary<string, string> Annotations(string path, params (string, string)[] changes)
+    {
+        var model = Model(changes);
+        return IngressRoute.All(model.Edge, model.Deployment).Single(r => r.Path == path).Annotations;
+    }
+
+    private const string P = IngressNginxChart.AnnotationPrefix;
+
+    [Fact]
+    public void Never_the_articles_invented_or_unsafe_annotations()
+    {
+        var model = Model();
+        foreach (var route in IngressRoute.All(model.Edge, model.Deployment))
+        {
+            Assert.DoesNotContain(P + "enable-websocket", route.Annotations.Keys);
+            Assert.DoesNotContain(P + "rewrite-target", route.Annotations.Keys);
+            Assert.DoesNotContain(route.Annotations.Keys, k => k.Contains("snippet", StringComparison.Ordinal));
+            Assert.All(route.Annotations.Keys, k => Assert.StartsWith(P, k));
+            Assert.DoesNotContain('(', route.Path);
+        }
+    }
+
+    [Fact]
+    public void Sse_is_unbuffered_and_streams_get_long_timeouts()
+    {
+        var sse = Annotations("/sse/");
+        Assert.Equal("off", sse[P + "proxy-buffering"]);
+        Assert.Equal("3600", sse[P + "proxy-read-timeout"]);
+        Assert.Equal("3600", Annotations("/ws/")[P + "proxy-send-timeout"]);
+        var api = Annotations("/api/");
+        Assert.Equal("60", api[P + "proxy-read-timeout"]);
+        Assert.False(api.ContainsKey(P + "proxy-buffering"));
+        Assert.Equal("50m", api[P + "proxy-body-size"]);
+        Assert.Equal("true", api[P + "ssl-redirect"]);
+    }
+
+    [Fact]
+    public void Stickiness_is_applied_at_the_ingress_because_services_are_bypassed()
+    {
+        Assert.Equal("$remote_addr", Annotations("/ws/")[P + "upstream-hash-by"]);
+        Assert.Equal("$remote_addr", Annotations("/sse/")[P + "upstream-hash-by"]);
+        Assert.False(Annotations("/api/").ContainsKey(P + "upstream-hash-by"));
+        var cookie = Annotations("/ws/", ("stickiness", "cookie"), ("affinityTimeout", "2h"));
+        Assert.Equal("cookie", cookie[P + "affinity"]);
+        Assert.Equal("7200", cookie[P + "session-cookie-max-age"]);
+        Assert.False(cookie.ContainsKey(P + "upstream-hash-by"));
+        Assert.DoesNotContain(Annotations("/ws/", ("stickiness", "none")).Keys, k => k.Contains("affinity") || k.Contains("hash"));
+    }
+
+    [Fact]
+    public void Sub_second_timeouts_round_up_for_ingress_nginx()
+    {
+        Assert.Equal("2", Annotations("/api/", ("connectTimeout", "1500ms"))[P + "proxy-connect-timeout"]);
+    }
+
+    [Fact]
+    public void Controller_values_use_only_keys_the_chart_has()
+    {
+        var model = Model();
+        var paths = Flatten(ControllerValues.For(model.Edge, model.Deployment), "").ToArray();
+        Assert.All(paths, p => Assert.Contains(p, KnownChartValues.Paths));
+        Assert.Contains("controller.service.externalTrafficPolicy", paths);
+    }
+
+    [Fact]
+    public void Controller_config_carries_the_model()
+    {
+        var model = Model(("maxStreams", "5000"), ("workerShutdownTimeout", "20m"), ("hstsMaxAge", "1d"));
+        var values = ControllerValues.For(model.Edge, model.Deployment);
+        var controller = (IDictionary<string, object>)values["controller"];
+        var config = (IDictionary<string, string>)controller["config"];
+        Assert.Equal("false", config["allow-snippet-annotations"]);
+        Assert.Equal("1200s", config["worker-shutdown-timeout"]);
+        Assert.Equal(model.Edge.Capacity.WorkerConnections.ToString(), config["max-worker-connections"]);
+        Assert.True(int.Parse(config["max-worker-connections"]) >= 10_000);
+        Assert.Equal("text/plain text/css application/json application/javascript application/xml", config["gzip-types"]);
+        Assert.Equal("4", config["gzip-level"]);
+        Assert.Equal("true", config["hsts"]);
+        Assert.Equal("86400", config["hsts-max-age"]);
+        Assert.Equal(1200 + ControllerValues.GraceMargin, controller["terminationGracePeriodSeconds"]);
+        Assert.False((bool)controller["allowSnippetAnnotations"]);
+        Assert.Equal("Local", ((IDictionary<string, object>)controller["service"])["externalTrafficPolicy"]);
+        var ingressClass = (IDictionary<string, object>)controller["ingressClassResource"];
+        Assert.Equal("realtime-nginx", ingressClass["name"]);
+        Assert.Equal("k8s.io/realtime-nginx", ingressClass["controllerValue"]);
+        Assert.False((bool)ingressClass["default"]);
+        Assert.All(config.Values, v => Assert.False(string.IsNullOrEmpty(v)));
+    }
+
+    [Fact]
+    public void Backends_drain_before_they_stop_and_keep_client_ip_affinity()
+    {
+        var model = Model(("apiReplicas", "3"), ("wsReplicas", "1"), ("drainDelay", "15s"), ("backendGracePeriod", "90s"));
+        var workloads = BackendWorkload.All(model.Edge, model.Deployment).ToDictionary(w => w.Role);
+        Assert.Equal(["realtime-api", "realtime-sse", "realtime-ws"], workloads.Values.Select(w => w.Name));
+        Assert.Equal(3, workloads[BackendRole.Api].Replicas);
+        Assert.Equal(2, workloads[BackendRole.Api].MinAvailable);
+        Assert.Equal(0, workloads[BackendRole.Ws].MinAvailable);
+        Assert.All(workloads.Values, w =>
+        {
+            Assert.Equal(15, w.PreStopSeconds);
+            Assert.Equal(90, w.TerminationGracePeriodSeconds);
+            Assert.Equal(10800, w.AffinityTimeoutSeconds);
+            Assert.Equal("/healthz", w.HealthPath);
+            Assert.Equal("registry.example.com/realtime/backend:1.0", w.Image);
+            Assert.Equal(w.Name, w.Labels["app.kubernetes.io/name"]);
+        });
+    }
+
+    private static IEnumerable<string> Flatten(IDictionary<string, object> map, string prefix)
+    {
+        foreach (var (key, value) in map)
+        {
+            var path = prefix.Length == 0 ? key : prefix + "." + key;
+            if (value is IDictionary<string, object> child && !KnownChartValues.FreeFormMaps.Contains(path))
+                foreach (var inner in Flatten(child, path)) yield return inner;
+            else yield return path;
+        }
+    }
+}
