@@ -31,6 +31,12 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
             foreach (var shared in hosts)
                 errors.Add(EdgeConfigKeys.ApiServers.FullName, $"host '{shared.Key}' is listed {shared.Count()} times ({string.Join(", ", shared.Select(x => x.Role))}): in docker mode each name is one backend container");
         }
+        if (edge is not null && deployment is { Mode: EdgeMode.Kubernetes })
+        {
+            foreach (var name in edge.ServerNames.Where(n => n.Value.EndsWith(".*", StringComparison.Ordinal)))
+                errors.Add(name == edge.PrimaryName ? EdgeConfigKeys.Domain.FullName : EdgeConfigKeys.Aliases.FullName,
+                    $"'{name}': an Ingress host can have a leading *. wildcard only, not a trailing .*");
+        }
         errors.ThrowIfAny();
         return new StackModel(edge!, deployment!);
     }

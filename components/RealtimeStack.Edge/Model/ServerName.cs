@@ -14,6 +14,9 @@ public sealed partial record ServerName
 
     public bool IsWildcard => Value.StartsWith("*.", StringComparison.Ordinal) || Value.EndsWith(".*", StringComparison.Ordinal);
 
+    /// <summary>Whether a certificate can name it: a leading *. is a valid certificate name, a trailing .* is not.</summary>
+    public bool FitsCertificate => !Value.EndsWith(".*", StringComparison.Ordinal);
+
     public override string ToString() => Value;
 
     public static Parsed<ServerName> Parse(string key, string raw)

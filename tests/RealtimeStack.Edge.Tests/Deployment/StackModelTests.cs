@@ -59,6 +59,14 @@ public sealed class StackModelTests
     }
 
     [Fact]
+    public void Ingress_hosts_cannot_end_in_a_wildcard()
+    {
+        var e = Assert.Throws<EdgeConfigException>(() => StackModel.Bind(Kubernetes(("aliases", "www.example.*"))));
+        Assert.Contains(e.Errors, x => x.Key == "realtime:aliases" && x.Rule.Contains("trailing"));
+        Assert.Equal(2, Stacks.Spec(("aliases", "www.example.*")).ServerNames.Count);
+    }
+
+    [Fact]
     public void Cookie_stickiness_is_for_kubernetes_only()
     {
         Assert.Equal(Stickiness.Cookie, StackModel.Bind(Kubernetes(("stickiness", "cookie"))).Edge.Upstreams.Ws.Stickiness);

@@ -102,7 +102,7 @@ public sealed class LocalEdge : IAsyncDisposable
         SelfSignedCertificate.Pem? generated = null;
         if (!local.ContainsKey(EdgeConfigKeys.TlsCert.FullName))
         {
-            var names = EdgeConfigBinder.Bind(local).ServerNames.Select(n => n.Value.Replace("*", "wildcard", StringComparison.Ordinal));
+            var names = EdgeConfigBinder.Bind(local).ServerNames.Where(n => n.FitsCertificate).Select(n => n.Value);
             generated = SelfSignedCertificate.Create(names.Append("localhost"), TimeSpan.FromDays(30));
             local[EdgeConfigKeys.TlsCert.FullName] = generated.CertificatePem;
             local[EdgeConfigKeys.TlsKey.FullName] = generated.PrivateKeyPem;
@@ -115,7 +115,9 @@ public sealed class LocalEdge : IAsyncDisposable
         new EdgeFiles(NginxConfWriter.Write(conf), spec.Tls.Material!.CertificatePem, spec.Tls.Material.PrivateKeyPem).WriteTo(directory);
         var (ok, output) = binary.Test(directory);
         if (!ok) throw new InvalidOperationException($"nginx -t rejected the configuration in {directory}:\n{output}");
-        var nginx = await NginxProcess.StartAsync(binary, directory, ports);
+        // Wait for the ports the configuration listens on: a tampered one may have dropped a server.
+        var listened = ports.Where(port => conf.All.Any(d => d.Name == "listen" && d.Args[0] == layout.Listen(port))).ToArray();
+        var nginx = await NginxProcess.StartAsync(binary, directory, listened);
         return new LocalEdge(spec, conf, nginx, backends, generated, directory);
     }
 

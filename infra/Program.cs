@@ -1,0 +1,3 @@
+using RealtimeStack.Components;
+
+return await Pulumi.Deployment.RunAsync<EdgeStack>();

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using Pulumi;
+using RealtimeStack.Components.Docker;
+using RealtimeStack.Components.Tests.Support;
+using RealtimeStack.Edge.Deployment;
+using RealtimeStack.Edge.Nginx;
+
+namespace RealtimeStack.Components.Tests;
+
+/// <summary>The dev stack (docker mode) under Pulumi mocks.</summary>
+public sealed class DockerEdgeTests
+{
+    private static Task<PulumiRun> RunDev(params (string, string)[] changes) => PulumiRun.OfAsync<EdgeStack>(StackConfig.FromStackFile("dev", changes));
+
+    [Fact]
+    public async Task Creates_the_network_images_backends_and_nginx_under_the_edge_component()
+    {
+        var run = await RunDev();
+        var types = run.Mocks.Registered.GroupBy(r => r.Type!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(1, types[ComponentTypes.Edge]);
+        Assert.Equal(1, types[ComponentTypes.NginxContainerEdge]);
+        Assert.Equal(1, types["docker:index/network:Network"]);
+        Assert.Equal(2, types["docker:index/remoteImage:RemoteImage"]);
+        Assert.Equal(5, types["docker:index/container:Container"]);
+        Assert.Equal(1, types["random:index/randomString:RandomString"]);
+        Assert.Equal(1, types[ComponentTypes.DevCertificate]);
+        Assert.False(types.ContainsKey("kubernetes:helm.sh/v3:Release"));
+
+        // Parents: the edge holds the container edge, which holds every Docker resource.
+        var edge = run.Single<RealtimeEdge>();
+        var dockerEdge = run.Single<NginxContainerEdge>();
+        Assert.Contains(dockerEdge, ResourceTree.Children(edge));
+        var underDockerEdge = ResourceTree.Children(dockerEdge);
+        Assert.All(run.Resources.OfType<Pulumi.Docker.Container>(), c => Assert.Contains(c, underDockerEdge));
+        Assert.Contains(run.Single<Pulumi.Docker.Network>(), underDockerEdge);
+        // Everything but the stack and the edge itself sits somewhere under the edge.
+        Assert.Equal(run.Resources.Length - 2, ResourceTree.Descendants(edge).Count());
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_nginx_container_carries_the_rendered_configuration_and_fits_its_limits()
+    {
+        var run = await RunDev();
+        var model = StackModel.Bind(StackConfig.FromStackFile("dev"));
+        var nginx = run.Mocks.OfType("docker:index/container:Container").Single(c => ((string)c.Inputs["name"]).EndsWith("-nginx", StringComparison.Ordinal));
+        var uploads = ((ImmutableArray<object>)nginx.Inputs["uploads"]).Cast<ImmutableDictionary<string, object>>().ToDictionary(u => (string)u["file"], u => u["content"]);
+        Assert.Equal(NginxConfRenderer.Render(model.Edge, NginxLayout.Container), uploads["/etc/nginx/nginx.conf"]);
+        Assert.Equal(RecordingMocks.FakeCertificatePem, uploads["/etc/nginx/tls/tls.crt"]);
+        Assert.Equal(RecordingMocks.FakePrivateKeyPem, uploads["/etc/nginx/tls/tls.key"]);
+
+        var ulimit = Assert.Single(((ImmutableArray<object>)nginx.Inputs["ulimits"]).Cast<ImmutableDictionary<string, object>>());
+        Assert.Equal("nofile", ulimit["name"]);
+        Assert.Equal((double)model.Edge.Capacity.WorkerRlimitNofile, ulimit["soft"]);
+        Assert.Equal((double)model.Edge.Capacity.WorkerRlimitNofile, ulimit["hard"]);
+
+        var ports = ((ImmutableArray<object>)nginx.Inputs["ports"]).Cast<ImmutableDictionary<string, object>>().Select(p => ((double)p["internal"], (double)p["external"]));
+        Assert.Equal([(8080d, 8080d), (8443d, 8443d)], ports);
+        Assert.Equal("unless-stopped", nginx.Inputs["restart"]);
+        var health = (ImmutableDictionary<string, object>)nginx.Inputs["healthcheck"];
+        Assert.Contains("http://127.0.0.1:8080/healthz", ((ImmutableArray<object>)health["tests"]).Cast<string>());
+
+        var image = run.Mocks.OfType("docker:index/remoteImage:RemoteImage").Single(i => !i.Inputs.ContainsKey("build"));
+        Assert.Equal("nginx:1.28.0-alpine", image.Inputs["name"]);
+    }
+
+    [Fact]
+    public async Task Backends_are_named_as_nginx_conf_names_them_and_built_from_the_repository()
+    {
+        var run = await RunDev();
+        var backends = run.Mocks.OfType("docker:index/container:Container").Where(c => !((string)c.Inputs["name"]).EndsWith("-nginx", StringComparison.Ordinal)).ToArray();
+        var aliases = backends.Select(b => ((ImmutableDictionary<string, object>)((ImmutableArray<object>)b.Inputs["networksAdvanced"])[0])["aliases"])
+            .Select(a => ((ImmutableArray<object>)a).Cast<string>().Single()).Order();
+        Assert.Equal(["api-1", "api-2", "sse-1", "ws-1"], aliases);
+        var api2 = backends.Single(b => ((string)b.Inputs["name"]).EndsWith("-api-2", StringComparison.Ordinal));
+        Assert.Contains("PORT=9001", ((ImmutableArray<object>)api2.Inputs["envs"]).Cast<string>());
+        Assert.All(backends, b => Assert.Equal("realtime-dev-abc123-" + ((string)b.Inputs["name"])["realtime-dev-abc123-".Length..], b.Inputs["name"]));
+
+        var build = run.Mocks.OfType("docker:index/remoteImage:RemoteImage").Single(i => i.Inputs.ContainsKey("build"));
+        var context = (ImmutableDictionary<string, object>)build.Inputs["build"];
+        Assert.Equal(SampleBackendsImage.Dockerfile, context["dockerfile"]);
+        Assert.True(File.Exists(Path.Combine((string)context["context"], SampleBackendsImage.Dockerfile)));
+    }
+
+    [Fact]
+    public async Task A_configured_backend_image_is_used_instead_of_a_build()
+    {
+        var run = await RunDev(("realtime:backendImage", "registry.example.com/realtime/backend:2.0"));
+        Assert.Single(run.Mocks.OfType("docker:index/remoteImage:RemoteImage"));
+        Assert.All(run.Mocks.OfType("docker:index/container:Container").Where(c => !((string)c.Inputs["name"]).EndsWith("-nginx", StringComparison.Ordinal)),
+            c => Assert.Equal("registry.example.com/realtime/backend:2.0", c.Inputs["image"]));
+    }
+
+    [Fact]
+    public async Task Stack_outputs_name_the_url_the_backends_and_the_configuration_hash()
+    {
+        var run = await RunDev();
+        var stack = run.Single<EdgeStack>();
+        var model = StackModel.Bind(StackConfig.FromStackFile("dev"));
+        Assert.Equal("https://localhost:8443/", await Outputs.Value(stack.PublicUrl));
+        Assert.Equal("docker", await Outputs.Value(stack.Mode));
+        Assert.Equal(["localhost"], (await Outputs.Value(stack.Hosts)).ToArray());
+        Assert.Equal("api-1", (await Outputs.Value(stack.ServiceNames))["api"]);
+        Assert.Equal("", await Outputs.Value(stack.IngressClass));
+        Assert.Equal(Sha256.Of(NginxConfRenderer.Render(model.Edge, NginxLayout.Container)), await Outputs.Value(stack.ConfigHash));
+    }
+
+    [Fact]
+    public async Task The_generated_key_stays_secret()
+    {
+        var run = await RunDev();
+        var certificate = run.Single<DevCertificate>();
+        Assert.True(await Outputs.IsSecret(certificate.PrivateKeyPem));
+        Assert.False(await Outputs.IsSecret(certificate.CertificatePem));
+        Assert.Contains("PRIVATE KEY", await Outputs.Value(certificate.PrivateKeyPem));
+        Assert.Empty(await SecretOutputs.PlaintextKeysAsync(run.Mocks));
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Moq;
+using Pulumi.Testing;
+
+namespace RealtimeStack.Components.Tests.Support;
+
+/// <summary>
+/// An <see cref="IMocks"/> (Moq) that records every resource registration and answers with its inputs plus the
+/// outputs a provider would compute (ids, generated names, random strings, certificates).
+/// </summary>
+public sealed class RecordingMocks
+{
+    public const string FakeCertificatePem = "-----BEGIN CERTIFICATE-----\nMOCK\n-----END CERTIFICATE-----\n";
+    public const string FakePrivateKeyPem = "-----BEGIN PRIVATE KEY-----\nMOCK\n-----END PRIVATE KEY-----\n";
+
+    public ConcurrentQueue<MockResourceArgs> Registered { get; } = new();
+
+    public Dictionary<string, ImmutableDictionary<string, object>> StackReferenceOutputs { get; } = new();
+
+    /// <summary>Component outputs as registered, secret bit included.</summary>
+    public ConcurrentQueue<MockRegisterResourceOutputsRequest> RegisteredOutputs { get; } = new();
+
+    public Mock<IMocks> Mock { get; } = new(MockBehavior.Strict);
+
+    public RecordingMocks()
+    {
+        Mock.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).ReturnsAsync((MockResourceArgs args) =>
+        {
+            Registered.Enqueue(args);
+            var state = ImmutableDictionary.CreateBuilder<string, object>();
+            state.AddRange(args.Inputs);
+            switch (args.Type)
+            {
+                case "random:index/randomString:RandomString":
+                    state["result"] = "abc123";
+                    break;
+                case "tls:index/privateKey:PrivateKey":
+                    state["privateKeyPem"] = FakePrivateKeyPem;
+                    break;
+                case "tls:index/selfSignedCert:SelfSignedCert":
+                    state["certPem"] = FakeCertificatePem;
+                    break;
+                case "docker:index/remoteImage:RemoteImage":
+                    state["imageId"] = "sha256:" + new string('a', 64);
+                    break;
+                case "pulumi:pulumi:StackReference":
+                    var name = (string)args.Inputs["name"];
+                    state["outputs"] = StackReferenceOutputs.TryGetValue(name, out var outputs) ? outputs : ImmutableDictionary<string, object>.Empty;
+                    state["secretOutputNames"] = ImmutableArray<object>.Empty;
+                    break;
+            }
+            return (args.Id ?? args.Name + "-id", (object)state.ToImmutable());
+        });
+        Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)args.Args);
+        Mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>()))
+            .Callback((MockRegisterResourceOutputsRequest request) => RegisteredOutputs.Enqueue(request))
+            .Returns(Task.CompletedTask);
+    }
+
+    public IReadOnlyList<MockResourceArgs> OfType(string type) => Registered.Where(r => r.Type == type).ToArray();
+}
