@@ -37,8 +37,8 @@ public static class EdgeConfigKeys
     public static readonly ConfigKey GzipTypes = new("gzipTypes", "text/plain,text/css,application/json,application/javascript,application/xml", "Compressed media types (text/html is always included by nginx). text/event-stream is refused.");
     public static readonly ConfigKey GzipMinLength = new("gzipMinLength", "1024", "Smallest response compressed, in bytes.");
     public static readonly ConfigKey GzipLevel = new("gzipLevel", "4", "Compression level 1-9.");
-    public static readonly ConfigKey MaxStreams = new("maxStreams", "10000", "Concurrent SSE + WebSocket streams to hold. Sizes worker_connections (2 per stream) and worker_rlimit_nofile.");
-    public static readonly ConfigKey WorkerProcesses = new("workerProcesses", "auto", "nginx worker processes: auto (one per core) or a number.");
+    public static readonly ConfigKey MaxStreams = new("maxStreams", "10000", "Concurrent SSE + WebSocket streams to hold. Sizes worker_connections (2 per stream, per worker: all of them with workerProcesses auto, a 1.25x share with a number) and worker_rlimit_nofile.");
+    public static readonly ConfigKey WorkerProcesses = new("workerProcesses", "auto", "nginx worker processes: auto (one per core) or a number. A number lets each worker be sized for its share of maxStreams (listeners use reuseport) instead of all of them.");
     public static readonly ConfigKey WorkerShutdownTimeout = new("workerShutdownTimeout", "10m", "How long old workers keep streams after a reload before cutting them.");
     public static readonly ConfigKey NginxVersion = new("nginxVersion", "1.28.0", "nginx version to render for (http2 syntax changed in 1.25.1); also the container image tag.");
 

@@ -12,11 +12,20 @@ public sealed record CapacitySpec(int MaxStreams, int? WorkerProcesses, Duration
     /// <summary>Open files a worker needs beyond its connections: logs, temp files, certificates.</summary>
     public const int FileReserve = 1024;
 
+    /// <summary>Headroom over an even share when the worker count is known: reuseport hashing is close to even, not exact.</summary>
+    public const double ShareMargin = 1.25;
+
     /// <summary>
-    /// Each proxied stream costs two connections (client and upstream), and a single worker may end up holding
-    /// every stream (accept distribution is not even), so each worker is sized for all of them.
+    /// Each proxied stream costs two connections (client and upstream). The listeners use reuseport, so the kernel
+    /// spreads connections across workers: with a known worker count each worker is sized for its share plus
+    /// <see cref="ShareMargin"/>; with <c>auto</c> the count is unknown and each worker is sized for every stream.
     /// </summary>
-    public int WorkerConnections => 2 * MaxStreams + Reserve;
+    public int WorkerConnections => StreamConnectionsPerWorker + Reserve;
+
+    /// <summary>The stream connections one worker must be able to hold (2 per stream, its share of them).</summary>
+    public int StreamConnectionsPerWorker => WorkerProcesses is int workers
+        ? (int)Math.Ceiling(2.0 * MaxStreams * ShareMargin / workers)
+        : 2 * MaxStreams;
 
     /// <summary>The per-process open-files limit nginx requests; the container's nofile limit must allow it.</summary>
     public int WorkerRlimitNofile => WorkerConnections + FileReserve;

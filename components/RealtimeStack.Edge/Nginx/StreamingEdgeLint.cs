@@ -47,11 +47,13 @@ public static class StreamingEdgeLint
 
     private static void CheckCapacity(NginxConf conf, int maxStreams, List<LintFinding> findings)
     {
-        var needed = 2 * maxStreams;
+        // Per worker: all streams, or an even share when worker_processes is a number (listeners use reuseport).
+        var workers = conf.Main.Where(d => d.Name == "worker_processes").Select(d => int.TryParse(d.Args[0], out var n) ? n : 1).FirstOrDefault(1);
+        var needed = workers > 1 ? (int)Math.Ceiling(2.0 * maxStreams / workers) : 2 * maxStreams;
         var events = conf.Main.FirstOrDefault(d => d.Name == "events");
         var connections = events?.Children("worker_connections").Select(d => (int?)int.Parse(d.Args[0], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
         if (connections is null || connections < needed)
-            findings.Add(new LintFinding(EventsCapacity, "events", $"worker_connections is {connections?.ToString() ?? "unset (default 512)"}, but {maxStreams} streams need {needed}: each proxied stream holds a client and an upstream connection.",
+            findings.Add(new LintFinding(EventsCapacity, "events", $"worker_connections is {connections?.ToString() ?? "unset (default 512)"}, but {maxStreams} streams need {needed} per worker: each proxied stream holds a client and an upstream connection.",
                 $"events {{ worker_connections {needed + CapacitySpec.Reserve}; }} (realtime:maxStreams sizes it)."));
         var rlimit = conf.Main.Where(d => d.Name == "worker_rlimit_nofile").Select(d => (int?)int.Parse(d.Args[0], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
         if (rlimit is null || rlimit < (connections ?? needed))

@@ -141,6 +141,16 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void A_known_worker_count_sizes_each_worker_for_its_share()
+    {
+        var auto = Stacks.Spec(("maxStreams", "10000")).Capacity;
+        Assert.Equal(2 * 10000 + CapacitySpec.Reserve, auto.WorkerConnections);
+        var two = Stacks.Spec(("maxStreams", "10000"), ("workerProcesses", "2")).Capacity;
+        Assert.Equal(12500 + CapacitySpec.Reserve, two.WorkerConnections);
+        Assert.True(two.WorkerRlimitNofile < 20000, "10k streams on 2 workers fit a 20,000 open-files limit");
+    }
+
+    [Fact]
     public void Capacity_is_derived_two_connections_per_stream()
     {
         var spec = Stacks.Spec(("maxStreams", "500"));
