@@ -9,6 +9,8 @@ public static class EdgeCommand
     public const string Usage = """
         usage:
           edge render --stack NAME [--set KEY=VALUE]... [--out DIR] [--tls-cert FILE --tls-key FILE]
+          edge check --stack NAME [--set KEY=VALUE]... [--tls-cert FILE --tls-key FILE] [--duration S] [--json]
+          edge doctor URL [--insecure] [--ca FILE] [--http-port N] [--duration S] [--connect-to ADDRESS] [--json]
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -18,6 +20,8 @@ public static class EdgeCommand
             return args.FirstOrDefault() switch
             {
                 "render" => RenderCommand.Run(args.Skip(1), stdout, stderr),
+                "check" => CheckCommand.Run(args.Skip(1), stdout, stderr),
+                "doctor" => DoctorCommand.Run(args.Skip(1), stdout, stderr),
                 "--help" or "-h" or "help" => Help(stdout),
                 _ => throw new UsageException([args.Length == 0 ? "no command given" : $"unknown command '{args[0]}'", Usage]),
             };

@@ -1,4 +1,4 @@
-namespace RealtimeStack.Edge.Tests.Support;
+namespace RealtimeStack.Tests.Shared;
 
 /// <summary>The repository root, found from the test assembly's directory by walking up to Pulumi.yaml.</summary>
 public static class RepoPaths

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RealtimeStack.Cli.Tests.Support;
+
+namespace RealtimeStack.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>edge check</c> from the repository root, in process, as CI runs it: every stack file renders, passes
+/// <c>nginx -t</c>, runs on this machine's nginx in front of the sample backends, and passes the doctor; then
+/// nothing it started is left running.
+/// </summary>
+public sealed partial class CheckCommandTests
+{
+    public static TheoryData<string> StackNames => new(RealtimeStack.Cli.StackConfigSource.Stacks(RepoPaths.Root));
+
+    [Theory]
+    [MemberData(nameof(StackNames))]
+    public async Task Every_stack_file_passes_and_leaves_nothing_running(string stack)
+    {
+        CommandRun run;
+        using (new WorkingDirectory(RepoPaths.Root)) run = await CommandRun.RunAsync("check", "--stack", stack, "--duration", "1");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"edge check stack {stack}: nginx ", run.Stdout);
+        Assert.Contains("accepted the rendered configuration (nginx -t)", run.Stdout);
+        Assert.Matches(@"\n\d+ checks: \d+ passed, 0 failed, \d+ skipped\n$", run.Stdout);
+        var pid = int.Parse(StoppedPid().Match(run.Stderr).Groups[1].Value);
+        Assert.False(Directory.Exists($"/proc/{pid}"), $"nginx {pid} still runs");
+    }
+
+    [Fact]
+    public async Task The_dev_stack_passes_every_check_as_json()
+    {
+        CommandRun run;
+        using (new WorkingDirectory(RepoPaths.Root)) run = await CommandRun.RunAsync("check", "--stack", "dev", "--duration", "1", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("dev", json.RootElement.GetProperty("stack").GetString());
+        Assert.Equal("ok", json.RootElement.GetProperty("configurationTest").GetString());
+        Assert.True(json.RootElement.GetProperty("doctor").GetProperty("healthy").GetBoolean());
+        Assert.All(run.Statuses("doctor"), s => Assert.Equal("pass", s.Value));
+        // The dev stack's own name reaches nginx (SNI, Host) while the connection goes to 127.0.0.1.
+        Assert.StartsWith("https://localhost:", json.RootElement.GetProperty("doctor").GetProperty("url").GetString());
+    }
+
+    [Theory]
+    [InlineData("--stack NAME is required")]
+    [InlineData("stack file", "--stack", "no-such-stack")]
+    [InlineData("--stack '../dev' must be a stack name", "--stack", "../dev")]
+    [InlineData("realtime:httpPort", "--stack", "dev", "--set", "realtime:httpPort=eighty")]
+    [InlineData("--duration 'soon' must be a number of seconds", "--stack", "dev", "--duration", "soon")]
+    [InlineData("unknown argument '--url'", "--stack", "dev", "--url", "https://example.com/")]
+    public async Task Bad_arguments_or_configuration_exit_2_before_anything_starts(string problem, params string[] args)
+    {
+        CommandRun run;
+        using (new WorkingDirectory(RepoPaths.Root)) run = await CommandRun.RunAsync(["check", .. args]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(problem, run.Stderr);
+        Assert.DoesNotContain("starting nginx", run.Stderr);
+        Assert.Empty(run.Stdout);
+    }
+
+    [GeneratedRegex(@"stopped nginx \(pid (\d+)\)")]
+    private static partial Regex StoppedPid();
+}

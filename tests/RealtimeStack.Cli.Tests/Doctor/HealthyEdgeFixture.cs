@@ -1,0 +1,17 @@
+using RealtimeStack.Cli.Local;
+using RealtimeStack.Cli.Tests.Support;
+
+namespace RealtimeStack.Cli.Tests.Doctor;
+
+/// <summary>One real edge (nginx + sample backends) running the project's configuration, shared by a class.</summary>
+public sealed class HealthyEdgeFixture : IAsyncLifetime
+{
+    public LocalEdge Edge { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Edge = await LocalEdge.StartAsync(Stacks.Minimal());
+
+    public async Task DisposeAsync()
+    {
+        if (Edge is not null) await Edge.DisposeAsync();
+    }
+}

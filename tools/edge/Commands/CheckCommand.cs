@@ -1,0 +1,105 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using RealtimeStack.Cli.Doctor;
+using RealtimeStack.Cli.Local;
+using RealtimeStack.Edge.Local;
+using RealtimeStack.Edge.Model;
+
+namespace RealtimeStack.Cli.Commands;
+
+/// <summary>
+/// <c>edge check --stack NAME</c>: the stack's configuration on this machine's nginx (<c>nginx -t</c>, then running on
+/// 127.0.0.1 and free ports in front of the sample backends), diagnosed by the doctor, then everything stopped.
+/// What CI runs for every stack file.
+/// </summary>
+public static class CheckCommand
+{
+    public const string Usage = "edge check --stack NAME [--set KEY=VALUE]... [--tls-cert FILE --tls-key FILE] [--duration S] [--json]";
+
+    public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var reader = new ArgReader(args);
+        var stack = reader.Option("--stack");
+        var sets = reader.Options("--set");
+        var cert = reader.Option("--tls-cert");
+        var key = reader.Option("--tls-key");
+        var durationArg = reader.Option("--duration");
+        var json = reader.Flag("--json");
+        reader.Done(Usage);
+        var problems = new List<string>();
+        var duration = DurationArgument.Parse(durationArg, problems);
+        if (stack is null) problems.Add("--stack NAME is required");
+        if (problems.Count > 0 || stack is null) throw new UsageException([.. problems, "usage: " + Usage]);
+
+        var values = StackConfigSource.Load(RepoRoot.Find(), stack, sets, cert, key);
+        StackConfigSource.Bind(values); // every configuration error as a usage error, before anything starts
+
+        stderr.WriteLine($"check: starting nginx and the sample backends for stack {stack} on 127.0.0.1...");
+        LocalEdge edge;
+        try
+        {
+            edge = Task.Run(() => LocalEdge.StartAsync(values)).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is NginxNotFoundException or InvalidOperationException or TimeoutException)
+        {
+            // nginx -t rejected the rendered file, nginx would not start, or there is no nginx: a failed check.
+            stderr.WriteLine($"error: stack {stack}: {e.Message}");
+            return 1;
+        }
+
+        try
+        {
+            var options = Options(edge, duration ?? DoctorOptions.DefaultIdleDuration);
+            var summary = $"stack {stack}: nginx {edge.Nginx.Binary.Version} accepted the rendered configuration (nginx -t) and serves it on 127.0.0.1 " +
+                          $"(https {edge.Spec.Listen.HttpsPort}, http {edge.Spec.Listen.HttpPort}) in front of {string.Join(", ", edge.Backends.Select(b => b.Options.InstanceId))}";
+            if (!json) stdout.WriteLine("edge check " + summary);
+            return DoctorCommand.Diagnose(options, json, stdout, stderr, report => new
+            {
+                stack,
+                nginx = edge.Nginx.Binary.Version.ToString(),
+                configurationTest = "ok",
+                doctor = DoctorReportWriter.JsonShape(report),
+            });
+        }
+        finally
+        {
+            var pid = edge.Nginx.ProcessId;
+            Task.Run(async () => await edge.DisposeAsync()).GetAwaiter().GetResult();
+            stderr.WriteLine($"check: stopped nginx (pid {pid}) and the sample backends");
+        }
+    }
+
+    /// <summary>
+    /// The doctor's view of a local edge: the stack's own host name (so SNI, Host and server_name are the real ones)
+    /// connected to 127.0.0.1, its certificate trusted, and the checks the stack itself rules out skipped.
+    /// </summary>
+    public static DoctorOptions Options(LocalEdge edge, TimeSpan idle)
+    {
+        var spec = edge.Spec;
+        var host = HostFor(spec);
+        var url = new Uri($"https://{host}:{spec.Listen.HttpsPort}/");
+        var trusted = new X509Certificate2Collection();
+        trusted.ImportFromPem(edge.CertificatePem);
+        return new DoctorOptions(url, Insecure: false, trusted, spec.Listen.HttpPort, idle, IPAddress.Loopback)
+        {
+            Expectations = new DoctorExpectations(
+                spec.Listen.RedirectHttpToHttps ? null : "the stack serves plain HTTP instead of redirecting (realtime:redirectHttp=false)",
+                spec.Tls.Http2 ? null : "the stack turns HTTP/2 off (realtime:http2=false)",
+                spec.Upstreams.Sse.Stickiness switch
+                {
+                    Stickiness.ClientIp => null,
+                    Stickiness.Cookie => "the stack pins streams with ingress-nginx's affinity cookie (realtime:stickiness=cookie), which plain nginx does not have",
+                    _ => "the stack does not pin streams (realtime:stickiness=none)",
+                }),
+        };
+    }
+
+    /// <summary>A name both the generated certificate and server_name cover: the first plain name, else one that
+    /// fits a leading wildcard, else localhost (always in the generated certificate; nginx's default server).</summary>
+    private static string HostFor(EdgeSpec spec)
+    {
+        if (spec.ServerNames.FirstOrDefault(n => !n.IsWildcard) is { } plain) return plain.Value;
+        if (spec.ServerNames.FirstOrDefault(n => n.Value.StartsWith("*.", StringComparison.Ordinal)) is { } wildcard) return "wildcard" + wildcard.Value[1..];
+        return "localhost";
+    }
+}
