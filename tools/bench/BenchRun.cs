@@ -1,0 +1,110 @@
+using RealtimeStack.Edge.Local;
+
+namespace RealtimeStack.Benchmark;
+
+/// <summary>
+/// Runs every measurement on A (direct), B (the project's configuration), B with a 16k TLS buffer, and C (the
+/// article's configuration), one after another so they do not compete for the two cores.
+/// </summary>
+public sealed class BenchRun(int targetStreams, int sseEvents, int wsMessages, TextWriter log)
+{
+    private static readonly TimeSpan RampLimit = TimeSpan.FromMinutes(2);
+    private const int ReloadStreamsEach = 1000;
+    private const int Concurrency = 64;
+
+    public async Task<BenchReport> RunAsync(CancellationToken token)
+    {
+        var nginx = NginxBinary.Locate();
+        await using var backend = await BenchBackend.StartAsync();
+        var results = new List<TargetResult>();
+
+        var direct = new Target("A", "direct to the backend", new Uri($"http://127.0.0.1:{backend.Port}/"), new Uri($"ws://127.0.0.1:{backend.Port}/"));
+        results.Add(await MeasureAsync(direct, null, withWs: true, withReload: false, token));
+
+        await using (var project = await RunningEdge.ProjectAsync(nginx, backend.Port, targetStreams, "project configuration"))
+            results.Add(await MeasureAsync(project.Target, project, withWs: true, withReload: true, token));
+
+        await using (var bigBuffer = await RunningEdge.ProjectAsync(nginx, backend.Port, targetStreams, "project, tlsBufferSize=16k", ("tlsBufferSize", "16k")))
+            results.Add(await MeasureAsync(bigBuffer.Target with { Name = "B16k" }, bigBuffer, withWs: false, withReload: false, token));
+
+        await using (var article = await RunningEdge.ArticleAsync(nginx, backend.Port, "article configuration"))
+            results.Add(await MeasureAsync(article.Target, article, withWs: true, withReload: true, token));
+
+        return new BenchReport(DateTimeOffset.UtcNow, nginx.Version.ToString(), Environment.ProcessorCount,
+            Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024), 1),
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, targetStreams, results);
+    }
+
+    private async Task<TargetResult> MeasureAsync(Target target, RunningEdge? edge, bool withWs, bool withReload, CancellationToken token)
+    {
+        log.WriteLine($"[{target.Name}] {target.Label}: SSE latency over {sseEvents} events");
+        var sse = await LatencyProbe.SseAsync(target, sseEvents, token);
+        log.WriteLine($"[{target.Name}] WebSocket echo over {wsMessages} messages");
+        var ws = await LatencyProbe.WebSocketEchoAsync(target, wsMessages, token);
+        log.WriteLine($"[{target.Name}] holding up to {targetStreams} SSE streams");
+        var sseCapacity = await CapacityAsync(target, edge, sse: true, token);
+        CapacityResult? wsCapacity = null;
+        if (withWs)
+        {
+            log.WriteLine($"[{target.Name}] holding up to {targetStreams} WebSocket streams");
+            wsCapacity = await CapacityAsync(target, edge, sse: false, token);
+        }
+        ReloadResult? reload = null;
+        if (withReload && edge is not null)
+        {
+            log.WriteLine($"[{target.Name}] reload with {ReloadStreamsEach} SSE + {ReloadStreamsEach} WebSocket streams");
+            reload = await ReloadAsync(target, edge);
+        }
+        return new TargetResult(target.Name, target.Label, sse, ws, sseCapacity, wsCapacity, reload);
+    }
+
+    private async Task<CapacityResult> CapacityAsync(Target target, RunningEdge? edge, bool sse, CancellationToken token)
+    {
+        var baseline = edge?.MemoryKib();
+        var options = new HoldOptions(
+            sse ? target.Sse("/sse/idle?interval=60000") : null,
+            sse ? null : target.WebSocket("/ws/idle"),
+            sse ? targetStreams : 0,
+            sse ? 0 : targetStreams,
+            Concurrency,
+            RampLimit);
+        HoldReport report;
+        double? perThousand = null;
+        string? failure;
+        await using (var holder = HolderProcess.Start(options))
+        {
+            report = await holder.ReportAsync(RampLimit + TimeSpan.FromSeconds(60));
+            failure = report.FirstFailure;
+            if (edge is not null)
+            {
+                if (report.Held > 0) perThousand = Math.Round((edge.MemoryKib() - baseline!.Value) / 1024.0 / report.Held * 1000, 2);
+                if (NginxComplaint(edge) is { } complaint) failure = failure is null ? "nginx: " + complaint : $"{failure} (nginx: {complaint})";
+            }
+            log.WriteLine($"[{target.Name}]   held {report.Held}, failed {report.Failed} in {report.RampSeconds:F1}s{(failure is null ? "" : "; first failure: " + failure)}");
+            await holder.SendAsync("quit");
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3), token); // let nginx and the backend drop the closed streams
+        return new CapacityResult(targetStreams, report.Held, report.Failed, failure, Math.Round(report.RampSeconds, 1), perThousand);
+    }
+
+    private static async Task<ReloadResult> ReloadAsync(Target target, RunningEdge edge)
+    {
+        var options = new HoldOptions(target.Sse("/sse/reload?interval=500"), target.WebSocket("/ws/reload"), ReloadStreamsEach, ReloadStreamsEach, Concurrency, RampLimit);
+        await using var holder = HolderProcess.Start(options);
+        var ramped = await holder.ReportAsync(RampLimit + TimeSpan.FromSeconds(60));
+        await holder.SendAsync("mark");
+        edge.Nginx.Reload();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        await holder.SendAsync("mark");
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // SSE events come every 500 ms: an alive stream has one after the mark
+        await holder.SendAsync("check");
+        var checkedReport = await holder.ReportAsync(TimeSpan.FromSeconds(60));
+        await holder.SendAsync("quit");
+        return new ReloadResult(ramped.Held, checkedReport.AliveSse + checkedReport.AliveWs);
+    }
+
+    // The first line where nginx itself says why it refused a connection (e.g. worker_connections are not enough).
+    private static string? NginxComplaint(RunningEdge edge) =>
+        edge.Nginx.ErrorLog.Split('\n').FirstOrDefault(l => l.Contains("are not enough", StringComparison.Ordinal) || l.Contains("Too many open files", StringComparison.Ordinal) || l.Contains("[crit]", StringComparison.Ordinal))
+            is { } line ? line[(line.IndexOf(']', StringComparison.Ordinal) + 2)..].Trim() : null;
+}

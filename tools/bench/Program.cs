@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.Json;
+using RealtimeStack.Benchmark;
+
+// Usage: dotnet run -c Release --project tools/bench -- [--streams N] [--quick] [--out DIR]
+// (--role hold is the internal stream-holding child process.)
+if (args.Length > 0 && args[0] == "--role") return await StreamHolder.RunAsync(args);
+
+var streams = 10_000;
+var quick = args.Contains("--quick");
+if (quick) streams = 1_000;
+var index = Array.IndexOf(args, "--streams");
+if (index >= 0 && (index + 1 >= args.Length || !int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out streams) || streams < 1 || streams > 9_000_000))
+{
+    Console.Error.WriteLine("error: --streams needs a whole number of streams (1 or more)");
+    return 2;
+}
+var outIndex = Array.IndexOf(args, "--out");
+var outDir = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(RepoRoot(), "tools", "bench", "results");
+
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+var report = await new BenchRun(streams, sseEvents: 1_000, wsMessages: 5_000, Console.Error).RunAsync(cancel.Token);
+var table = ReportTable.Render(report);
+Console.WriteLine();
+Console.WriteLine(table);
+Directory.CreateDirectory(outDir);
+File.WriteAllText(Path.Combine(outDir, "latest.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+File.WriteAllText(Path.Combine(outDir, "latest.md"), table);
+Console.WriteLine($"raw figures: {Path.Combine(outDir, "latest.json")}");
+return 0;
+
+static string RepoRoot()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml"))) return dir.FullName;
+    return Directory.GetCurrentDirectory();
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using RealtimeStack.Edge.Config;
+using RealtimeStack.Edge.Local;
+using RealtimeStack.Edge.Nginx;
+using RealtimeStack.Edge.Tls;
+
+namespace RealtimeStack.Benchmark;
+
+/// <summary>nginx on 127.0.0.1 in a private directory, running either the project's configuration or the article's.</summary>
+public sealed class RunningEdge : IAsyncDisposable
+{
+    private RunningEdge(NginxProcess nginx, Target target, string directory)
+    {
+        Nginx = nginx;
+        Target = target;
+        Directory = directory;
+    }
+
+    public NginxProcess Nginx { get; }
+
+    public Target Target { get; }
+
+    public string Directory { get; }
+
+    /// <summary>B: the project's rendered configuration, sized for the benchmark's target.</summary>
+    public static Task<RunningEdge> ProjectAsync(NginxBinary binary, int backendPort, int maxStreams, string label, params (string Key, string Value)[] extra)
+    {
+        var ports = FreePort.Take(2);
+        var backend = $"127.0.0.1:{backendPort}";
+        var values = new Dictionary<string, string>
+        {
+            ["realtime:domain"] = "localhost",
+            ["realtime:apiServers"] = backend,
+            ["realtime:sseServers"] = backend,
+            ["realtime:wsServers"] = backend,
+            ["realtime:httpPort"] = ports[0].ToString(CultureInfo.InvariantCulture),
+            ["realtime:httpsPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
+            ["realtime:nginxVersion"] = binary.Version.ToString(),
+            ["realtime:maxStreams"] = maxStreams.ToString(CultureInfo.InvariantCulture),
+            ["realtime:workerProcesses"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in extra) values["realtime:" + key] = value;
+        var spec = EdgeConfigBinder.Bind(values);
+        var directory = NewDirectory("b");
+        var pem = SelfSignedCertificate.Create(["localhost"], TimeSpan.FromDays(1));
+        new EdgeFiles(NginxConfRenderer.Render(spec, NginxLayout.Local(directory)), pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
+        return StartAsync(binary, directory, ports, "B", label);
+    }
+
+    /// <summary>C: the article's configuration (article.conf beside the benchmark), ports and paths filled in.</summary>
+    public static Task<RunningEdge> ArticleAsync(NginxBinary binary, int backendPort, string label)
+    {
+        var ports = FreePort.Take(2);
+        var directory = NewDirectory("c");
+        var pem = SelfSignedCertificate.Create(["localhost"], TimeSpan.FromDays(1));
+        var conf = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "article.conf"))
+            .Replace("{{DIR}}", directory, StringComparison.Ordinal)
+            .Replace("{{BACKEND}}", $"127.0.0.1:{backendPort}", StringComparison.Ordinal)
+            .Replace("{{HTTP_PORT}}", ports[0].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{{HTTPS_PORT}}", ports[1].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{{CERT}}", Path.Combine(directory, NginxLayout.CertificateFile), StringComparison.Ordinal)
+            .Replace("{{KEY}}", Path.Combine(directory, NginxLayout.PrivateKeyFile), StringComparison.Ordinal);
+        new EdgeFiles(conf, pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
+        return StartAsync(binary, directory, ports, "C", label);
+    }
+
+    private static async Task<RunningEdge> StartAsync(NginxBinary binary, string directory, int[] ports, string name, string label)
+    {
+        var (ok, output) = binary.Test(directory);
+        if (!ok) throw new InvalidOperationException($"nginx -t rejected {name}:\n{output}");
+        var nginx = await NginxProcess.StartAsync(binary, directory, ports);
+        var target = new Target(name, label, new Uri($"https://127.0.0.1:{ports[1]}/"), new Uri($"wss://127.0.0.1:{ports[1]}/"));
+        return new RunningEdge(nginx, target, directory);
+    }
+
+    private static string NewDirectory(string tag) =>
+        System.IO.Directory.CreateTempSubdirectory($"realtime-bench-{tag}-").FullName;
+
+    /// <summary>Proportional set size of the master and its workers, in KiB (shared pages split fairly).</summary>
+    public long MemoryKib()
+    {
+        long total = 0;
+        foreach (var pid in Nginx.WorkerProcessIds().Append(Nginx.ProcessId))
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+                if (line is not null) total += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            }
+            catch (IOException) { /* a worker that just exited */ }
+        }
+        return total;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Nginx.DisposeAsync();
+        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
