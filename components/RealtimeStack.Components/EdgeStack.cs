@@ -43,6 +43,7 @@ public sealed class EdgeStack : Stack
             throw new RunException(e.Message);
         }
         var config = new Config(ConfigKey.Namespace);
+        var root = RepositoryRoot();
         var certificate = config.GetSecret(EdgeConfigKeys.TlsCert.Name);
         var key = config.GetSecret(EdgeConfigKeys.TlsKey.Name);
         var edge = new RealtimeEdge("edge", new RealtimeEdgeArgs
@@ -50,7 +51,8 @@ public sealed class EdgeStack : Stack
             Model = model,
             CertificatePem = certificate is null ? null : (Input<string>)certificate,
             PrivateKeyPem = key is null ? null : (Input<string>)key,
-            BuildContext = RepositoryRoot(),
+            BuildContext = root,
+            BackendSourceHash = model.Deployment.BackendImage is null ? (Input<string>)Docker.SampleBackendsImage.SourceHash(root) : null,
         });
         Mode = edge.Mode;
         PublicUrl = edge.PublicUrl;

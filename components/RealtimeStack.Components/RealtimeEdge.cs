@@ -59,6 +59,7 @@ public sealed class RealtimeEdge : ComponentResource
                 PrivateKeyPem = key,
                 BackendImage = deployment.BackendImage is { } image ? (Input<string>)image : null,
                 BuildContext = args.BuildContext,
+                BackendSourceHash = args.BackendSourceHash,
                 NamePrefix = suffix.Result.Apply(s => $"realtime-{Pulumi.Deployment.Instance.StackName}-{s}"),
             }, new ComponentResourceOptions { Parent = this });
             var aliases = Edge.Docker.ContainerEdgeSettings.For(edge).Backends

@@ -27,4 +27,8 @@ public sealed class RealtimeEdgeArgs : ResourceArgs
     /// <summary>Repository root: the build context of the sample backends in docker mode without backendImage.</summary>
     [Input("buildContext")]
     public Input<string>? BuildContext { get; init; }
+
+    /// <summary>See <see cref="Docker.NginxContainerEdgeArgs.BackendSourceHash"/>.</summary>
+    [Input("backendSourceHash")]
+    public Input<string>? BackendSourceHash { get; init; }
 }

@@ -80,6 +80,10 @@ public sealed class DockerEdgeTests
         var context = (ImmutableDictionary<string, object>)build.Inputs["build"];
         Assert.Equal(SampleBackendsImage.Dockerfile, context["dockerfile"]);
         Assert.True(File.Exists(Path.Combine((string)context["context"], SampleBackendsImage.Dockerfile)));
+        // Rebuilt when the sample's sources change, and only then.
+        var triggers = (ImmutableDictionary<string, object>)build.Inputs["triggers"];
+        Assert.Equal(SampleBackendsImage.SourceHash(RepoPaths.Root), triggers["sources"]);
+        Assert.Equal(SampleBackendsImage.SourceHash(RepoPaths.Root), SampleBackendsImage.SourceHash(RepoPaths.Root));
     }
 
     [Fact]

@@ -19,44 +19,58 @@ public sealed class BenchRun(int targetStreams, int sseEvents, int wsMessages, T
         var results = new List<TargetResult>();
 
         var direct = new Target("A", "direct to the backend", new Uri($"http://127.0.0.1:{backend.Port}/"), new Uri($"ws://127.0.0.1:{backend.Port}/"));
-        results.Add(await MeasureAsync(direct, null, withWs: true, withReload: false, token));
-
-        await using (var project = await RunningEdge.ProjectAsync(nginx, backend.Port, targetStreams, "project configuration"))
-            results.Add(await MeasureAsync(project.Target, project, withWs: true, withReload: true, token));
-
-        await using (var bigBuffer = await RunningEdge.ProjectAsync(nginx, backend.Port, targetStreams, "project, tlsBufferSize=16k", ("tlsBufferSize", "16k")))
-            results.Add(await MeasureAsync(bigBuffer.Target with { Name = "B16k" }, bigBuffer, withWs: false, withReload: false, token));
-
-        await using (var article = await RunningEdge.ArticleAsync(nginx, backend.Port, "article configuration"))
-            results.Add(await MeasureAsync(article.Target, article, withWs: true, withReload: true, token));
+        results.Add(await MeasureAsync("A", direct.Label, () => Task.FromResult<RunningEdge?>(null), direct, withWs: true, withReload: false, token));
+        results.Add(await MeasureAsync("B", "project configuration",
+            async () => await RunningEdge.ProjectAsync(nginx, backend.Port, targetStreams, "project configuration"), null, withWs: true, withReload: true, token));
+        results.Add(await MeasureAsync("B16k", "project, tlsBufferSize=16k",
+            async () => await RunningEdge.ProjectAsync(nginx, backend.Port, targetStreams, "project, tlsBufferSize=16k", ("tlsBufferSize", "16k")), null, withWs: false, withReload: false, token));
+        results.Add(await MeasureAsync("C", "article configuration",
+            async () => await RunningEdge.ArticleAsync(nginx, backend.Port, "article configuration"), null, withWs: true, withReload: true, token));
 
         return new BenchReport(DateTimeOffset.UtcNow, nginx.Version.ToString(), Environment.ProcessorCount,
             Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024), 1),
             System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, targetStreams, results);
     }
 
-    private async Task<TargetResult> MeasureAsync(Target target, RunningEdge? edge, bool withWs, bool withReload, CancellationToken token)
+    /// <summary>
+    /// Each measurement gets a fresh nginx (or the bare backend for A): a worker's heap does not shrink after a
+    /// run, so a second capacity run on the same nginx would reuse freed memory and understate its cost.
+    /// </summary>
+    private async Task<TargetResult> MeasureAsync(string name, string label, Func<Task<RunningEdge?>> start, Target? direct, bool withWs, bool withReload, CancellationToken token)
     {
-        log.WriteLine($"[{target.Name}] {target.Label}: SSE latency over {sseEvents} events");
-        var sse = await LatencyProbe.SseAsync(target, sseEvents, token);
-        log.WriteLine($"[{target.Name}] WebSocket echo over {wsMessages} messages");
-        var ws = await LatencyProbe.WebSocketEchoAsync(target, wsMessages, token);
-        log.WriteLine($"[{target.Name}] holding up to {targetStreams} SSE streams");
-        var sseCapacity = await CapacityAsync(target, edge, sse: true, token);
+        Percentiles sse, ws;
+        CapacityResult sseCapacity;
         CapacityResult? wsCapacity = null;
+        ReloadResult? reload = null;
+        await using (var edge = await start())
+        {
+            var target = Named(edge, direct, name);
+            log.WriteLine($"[{name}] {label}: SSE latency over {sseEvents} events");
+            sse = await LatencyProbe.SseAsync(target, sseEvents, token);
+            log.WriteLine($"[{name}] WebSocket echo over {wsMessages} messages");
+            ws = await LatencyProbe.WebSocketEchoAsync(target, wsMessages, token);
+        }
+        await using (var edge = await start())
+        {
+            log.WriteLine($"[{name}] holding up to {targetStreams} SSE streams");
+            sseCapacity = await CapacityAsync(Named(edge, direct, name), edge, sse: true, token);
+        }
         if (withWs)
         {
-            log.WriteLine($"[{target.Name}] holding up to {targetStreams} WebSocket streams");
-            wsCapacity = await CapacityAsync(target, edge, sse: false, token);
+            await using var edge = await start();
+            log.WriteLine($"[{name}] holding up to {targetStreams} WebSocket streams");
+            wsCapacity = await CapacityAsync(Named(edge, direct, name), edge, sse: false, token);
         }
-        ReloadResult? reload = null;
-        if (withReload && edge is not null)
+        if (withReload)
         {
-            log.WriteLine($"[{target.Name}] reload with {ReloadStreamsEach} SSE + {ReloadStreamsEach} WebSocket streams");
-            reload = await ReloadAsync(target, edge);
+            await using var edge = await start();
+            log.WriteLine($"[{name}] reload with {ReloadStreamsEach} SSE + {ReloadStreamsEach} WebSocket streams");
+            reload = await ReloadAsync(Named(edge, direct, name), edge!);
         }
-        return new TargetResult(target.Name, target.Label, sse, ws, sseCapacity, wsCapacity, reload);
+        return new TargetResult(name, label, sse, ws, sseCapacity, wsCapacity, reload);
     }
+
+    private static Target Named(RunningEdge? edge, Target? direct, string name) => (edge?.Target ?? direct!) with { Name = name };
 
     private async Task<CapacityResult> CapacityAsync(Target target, RunningEdge? edge, bool sse, CancellationToken token)
     {

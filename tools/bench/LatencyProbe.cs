@@ -14,7 +14,7 @@ public static class LatencyProbe
         // Warm up: connection, TLS, JIT; these events are not counted.
         await ReadEvents(http, target.Sse("/sse/warm?count=20&interval=2"), 20, null, token);
         var samples = new List<double>(events);
-        await ReadEvents(http, target.Sse($"/sse/lat?count={events}&interval=2"), events, samples, token);
+        await ReadEvents(http, target.Sse($"/sse/lat?count={events}&interval=1"), events, samples, token);
         return Percentiles.Of(samples);
     }
 

@@ -19,7 +19,7 @@ var outIndex = Array.IndexOf(args, "--out");
 var outDir = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(RepoRoot(), "tools", "bench", "results");
 
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-var report = await new BenchRun(streams, sseEvents: 1_000, wsMessages: 5_000, Console.Error).RunAsync(cancel.Token);
+var report = await new BenchRun(streams, sseEvents: 5_000, wsMessages: 5_000, Console.Error).RunAsync(cancel.Token);
 var table = ReportTable.Render(report);
 Console.WriteLine();
 Console.WriteLine(table);

@@ -27,18 +27,12 @@ public sealed class RunningEdge : IAsyncDisposable
     {
         var ports = FreePort.Take(2);
         var backend = $"127.0.0.1:{backendPort}";
-        var values = new Dictionary<string, string>
+        var values = LocalOverrides.Apply(new Dictionary<string, string>
         {
             ["realtime:domain"] = "localhost",
-            ["realtime:apiServers"] = backend,
-            ["realtime:sseServers"] = backend,
-            ["realtime:wsServers"] = backend,
-            ["realtime:httpPort"] = ports[0].ToString(CultureInfo.InvariantCulture),
-            ["realtime:httpsPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
-            ["realtime:nginxVersion"] = binary.Version.ToString(),
             ["realtime:maxStreams"] = maxStreams.ToString(CultureInfo.InvariantCulture),
             ["realtime:workerProcesses"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
-        };
+        }, backend, backend, backend, ports[0], ports[1], binary.Version);
         foreach (var (key, value) in extra) values["realtime:" + key] = value;
         var spec = EdgeConfigBinder.Bind(values);
         var directory = NewDirectory("b");

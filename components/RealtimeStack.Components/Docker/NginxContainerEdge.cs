@@ -46,6 +46,7 @@ public sealed class NginxContainerEdge : ComponentResource
                 Context = args.BuildContext ?? throw new ArgumentException("BuildContext is required when BackendImage is not set", nameof(args)),
                 Dockerfile = SampleBackendsImage.Dockerfile,
             },
+            Triggers = args.BackendSourceHash is null ? new InputMap<string>() : new InputMap<string> { ["sources"] = args.BackendSourceHash },
         }, child).ImageId;
 
         var backends = settings.Backends.Select(backend => new Container($"{name}-{backend.Alias}", new ContainerArgs

@@ -23,6 +23,10 @@ public sealed class NginxContainerEdgeArgs : ResourceArgs
     [Input("buildContext")]
     public Input<string>? BuildContext { get; init; }
 
+    /// <summary>Hash of the sample backends' sources: the image is rebuilt when it changes, and only then.</summary>
+    [Input("backendSourceHash")]
+    public Input<string>? BackendSourceHash { get; init; }
+
     /// <summary>Prefix of every Docker object's name, unique on the engine.</summary>
     [Input("namePrefix", required: true)]
     public required Input<string> NamePrefix { get; init; }

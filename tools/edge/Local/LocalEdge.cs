@@ -1,4 +1,3 @@
-using System.Globalization;
 using RealtimeStack.Edge.Config;
 using RealtimeStack.Edge.Local;
 using RealtimeStack.Edge.Model;
@@ -90,15 +89,7 @@ public sealed class LocalEdge : IAsyncDisposable
         IReadOnlyDictionary<string, string> values, NginxBinary binary, Func<NginxConf, NginxConf>? tamper, List<SampleBackend> backends)
     {
         var ports = FreePort.Take(2);
-        var local = new Dictionary<string, string>(values, StringComparer.Ordinal)
-        {
-            [EdgeConfigKeys.ApiServers.FullName] = $"{backends[0].Address},{backends[1].Address}",
-            [EdgeConfigKeys.SseServers.FullName] = backends[2].Address,
-            [EdgeConfigKeys.WsServers.FullName] = backends[3].Address,
-            [EdgeConfigKeys.HttpPort.FullName] = ports[0].ToString(CultureInfo.InvariantCulture),
-            [EdgeConfigKeys.HttpsPort.FullName] = ports[1].ToString(CultureInfo.InvariantCulture),
-            [EdgeConfigKeys.NginxVersion.FullName] = binary.Version.ToString(),
-        };
+        var local = LocalOverrides.Apply(values, $"{backends[0].Address},{backends[1].Address}", backends[2].Address, backends[3].Address, ports[0], ports[1], binary.Version);
         SelfSignedCertificate.Pem? generated = null;
         if (!local.ContainsKey(EdgeConfigKeys.TlsCert.FullName))
         {
