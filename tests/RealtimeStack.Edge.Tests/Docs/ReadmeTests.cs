@@ -22,7 +22,7 @@ public sealed class ReadmeTests
     [Fact]
     public void The_test_command_in_the_readme_is_the_one_ci_runs()
     {
-        Assert.Contains("bash tests/run.sh", Readme);
-        Assert.Contains("bash tests/run.sh", File.ReadAllText(Path.Combine(RepoPaths.Root, ".ci", "run")));
+        Assert.Contains("./tests/run.sh", Readme);
+        Assert.Contains("./tests/run.sh", File.ReadAllText(Path.Combine(RepoPaths.Root, ".ci", "run")));
     }
 }
