@@ -1,3 +1,3 @@
-using RealtimeStack.Components;
+using RealtimeStack.Infra;
 
-return await Pulumi.Deployment.RunAsync<EdgeStack>();
+return await Pulumi.Deployment.RunAsync(EdgeProgram.Run);

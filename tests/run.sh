@@ -15,10 +15,11 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && [ -z "${REA
   exit 1
 fi
 
-run_suite() { # name project
+run_suite() { # name project [extra dotnet test arguments]
   local name=$1 project=$2 log="$results/$1.log"
+  shift 2
   echo "=== suite $name ($project)"
-  dotnet test "$project" --nologo -v quiet --logger "console;verbosity=normal" 2>&1 | tee "$log"
+  dotnet test "$project" --nologo -v quiet --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   # Sum the per-assembly summary lines: "Failed!  - Failed: 1, Passed: 2, Skipped: 0, Total: 3".
   local p f s
@@ -31,16 +32,18 @@ run_suite() { # name project
   ran+=("$name: ${p:-0} passed, ${f:-0} failed, ${s:-0} skipped")
 }
 
+pulumi_restores=yes
 for suite in tests/*/; do
   name=$(basename "$suite")
   project="$suite$name.csproj"
   [ -f "$project" ] || continue
   if [ "$name" = "RealtimeStack.Components.Tests" ]; then
-    # The Pulumi SDK packages come from nuget.org; a mirror without them cannot build this suite.
+    # The Pulumi SDK packages come from the NuGet registry; one without them cannot build this suite.
     if ! dotnet restore "$project" --nologo -v quiet >"$results/restore.log" 2>&1; then
       missing=$(grep -Eo "Unable to find package Pulumi(\.[A-Za-z]+)?" "$results/restore.log" | sed 's/Unable to find package //' | sort -u | paste -sd, -)
       if [ -n "$missing" ]; then
-        skipped+=("$name: the Pulumi packages do not restore here (missing: $missing). Run it where nuget.org is reachable, or set RestoreAdditionalProjectSources to a folder that has them.")
+        pulumi_restores=no
+        skipped+=("$name: the Pulumi packages do not restore here (missing: $missing). Run it where the public NuGet registry is reachable, or set RestoreAdditionalProjectSources to a folder that has them.")
         continue
       fi
       cat "$results/restore.log"; failed_suites+=("$name (restore failed)"); continue
@@ -48,6 +51,24 @@ for suite in tests/*/; do
   fi
   run_suite "$name" "$project"
 done
+
+# The NuGet packages: pack the components, then a C# consumer restores them like any package (no project
+# reference) into a throwaway package folder, so a stale cache cannot hide a broken package.
+consumer=tests/package-consumer/RealtimeStack.PackageConsumer.Tests.csproj
+if [ "$pulumi_restores" = no ]; then
+  skipped+=("RealtimeStack.PackageConsumer.Tests: the package depends on the Pulumi packages, which do not restore here.")
+else
+  echo "=== packing RealtimeStack.Edge and RealtimeStack.Components"
+  packages="$results/packages"
+  if dotnet pack components/RealtimeStack.Edge -o "$packages" --nologo -v quiet >"$results/pack.log" 2>&1 \
+    && dotnet pack components/RealtimeStack.Components -o "$packages" --nologo -v quiet >>"$results/pack.log" 2>&1; then
+    ls "$packages"
+    sources="$packages${RestoreAdditionalProjectSources:+%3B$RestoreAdditionalProjectSources}"
+    run_suite RealtimeStack.PackageConsumer.Tests "$consumer" "-p:RestoreAdditionalProjectSources=$sources" "-p:RestorePackagesPath=$results/consumer-packages"
+  else
+    cat "$results/pack.log"; failed_suites+=("dotnet pack")
+  fi
+fi
 
 echo
 echo "=== summary"

@@ -5,7 +5,7 @@ using Pulumi.Tls.Inputs;
 namespace RealtimeStack.Components;
 
 /// <summary>Arguments of <see cref="DevCertificate"/>.</summary>
-public sealed class DevCertificateArgs : ResourceArgs
+internal sealed class DevCertificateArgs : ResourceArgs
 {
     /// <summary>DNS names the certificate covers (the edge's server names).</summary>
     [Input("dnsNames", required: true)]
@@ -20,7 +20,7 @@ public sealed class DevCertificateArgs : ResourceArgs
 /// A self-signed certificate for stacks that configure none. Its key lives in Pulumi state (as a secret), so it
 /// stays the same across <c>pulumi up</c> runs until the names change.
 /// </summary>
-public sealed class DevCertificate : ComponentResource
+internal sealed class DevCertificate : ComponentResource
 {
     [Output("certificatePem")]
     public Output<string> CertificatePem { get; private set; }

@@ -1,122 +1,129 @@
-using System.Collections.Immutable;
+using System.ComponentModel;
 using System.Text.Json;
 using Pulumi;
 using Pulumi.Random;
-using RealtimeStack.Components.Docker;
-using RealtimeStack.Components.Kubernetes;
-using RealtimeStack.Edge.Deployment;
-using RealtimeStack.Edge.Kubernetes;
-using RealtimeStack.Edge.Model;
+using RealtimeStack.Components.Cluster;
+using RealtimeStack.Components.Containers;
+using RealtimeStack.Edge.Cluster;
+using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Hosting;
 
 namespace RealtimeStack.Components;
 
 /// <summary>
-/// The whole edge for one stack: in docker mode an <see cref="NginxContainerEdge"/>; in kubernetes mode an
-/// <see cref="IngressNginxEdge"/>, the three <see cref="Backend"/>s, a <see cref="TlsSecret"/> and the
-/// <see cref="RealtimeIngress"/>. Its outputs are what other stacks read through a StackReference.
+/// The whole edge for one stack: in docker mode an nginx container in front of backend containers; in kubernetes
+/// mode an ingress-nginx release, the api, sse and ws backends, a TLS Secret and the Ingresses. The inputs are
+/// validated by the core's model before anything is created; its outputs are what other stacks read.
 /// </summary>
+[Description("An SSE and WebSocket edge behind nginx: an nginx container (docker mode) or ingress-nginx (kubernetes mode), with the api, sse and ws backends, TLS and the configuration computed from one validated model.")]
 public sealed class RealtimeEdge : ComponentResource
 {
     [Output("mode")]
+    [Description("Where the edge runs: docker or kubernetes.")]
     public Output<string> Mode { get; private set; }
 
     [Output("publicUrl")]
+    [Description("The public HTTPS base URL, with the port when it is not 443.")]
     public Output<string> PublicUrl { get; private set; }
 
     [Output("hosts")]
-    public Output<ImmutableArray<string>> Hosts { get; private set; }
+    [Description("The server names the edge answers for, primary first.")]
+    public Output<string[]> Hosts { get; private set; }
 
-    /// <summary>Role (api, sse, ws) to the name other workloads reach it by: the Service in Kubernetes, the container alias in Docker.</summary>
     [Output("serviceNames")]
-    public Output<ImmutableDictionary<string, string>> ServiceNames { get; private set; }
+    [Description("Role (api, sse, ws) to the names other workloads reach it by: the Service in kubernetes mode, every backend container's network alias in docker mode.")]
+    public Output<Dictionary<string, string[]>> ServiceNames { get; private set; }
 
-    /// <summary>The dedicated IngressClass; empty in docker mode.</summary>
     [Output("ingressClass")]
+    [Description("The dedicated IngressClass in kubernetes mode; empty in docker mode.")]
     public Output<string> IngressClass { get; private set; }
 
-    /// <summary>SHA-256 of the rendered configuration (nginx.conf, or the controller values and annotations).</summary>
     [Output("configHash")]
+    [Description("SHA-256 of the rendered configuration (nginx.conf, or the controller values and annotations): compare it to detect drift.")]
     public Output<string> ConfigHash { get; private set; }
 
     public RealtimeEdge(string name, RealtimeEdgeArgs args, ComponentResourceOptions? options = null)
-        : base(ComponentTypes.Edge, name, args, options)
+        : base(ComponentTypes.Edge, name, args, WithFormerType(options))
     {
-        var edge = args.Model.Edge;
-        var deployment = args.Model.Deployment;
-        var (certificate, key) = Certificate(name, args);
-        Mode = Output.Create(deployment.Mode.ToString().ToLowerInvariant());
-        PublicUrl = Output.Create(edge.PublicUrl);
-        Hosts = Output.Create(edge.ServerNames.Select(n => n.Value).ToImmutableArray());
-
-        if (deployment.Mode == EdgeMode.Docker)
-        {
-            // Container and network names are global on a Docker engine; a stable random suffix keeps stacks apart.
-            var suffix = new RandomString($"{name}-suffix", new RandomStringArgs { Length = 6, Special = false, Upper = false }, new CustomResourceOptions { Parent = this });
-            var container = new NginxContainerEdge($"{name}-docker", new NginxContainerEdgeArgs
-            {
-                Edge = edge,
-                CertificatePem = certificate,
-                PrivateKeyPem = key,
-                BackendImage = deployment.BackendImage is { } image ? (Input<string>)image : null,
-                BuildContext = args.BuildContext,
-                BackendSourceHash = args.BackendSourceHash,
-                NamePrefix = suffix.Result.Apply(s => $"realtime-{Pulumi.Deployment.Instance.StackName}-{s}"),
-            }, new ComponentResourceOptions { Parent = this });
-            var aliases = Edge.Docker.ContainerEdgeSettings.For(edge).Backends
-                .GroupBy(b => b.Role).ToImmutableDictionary(g => g.Key.ToString().ToLowerInvariant(), g => g.First().Alias);
-            ServiceNames = Output.Create(aliases);
-            IngressClass = Output.Create("");
-            ConfigHash = container.ConfigHash;
-        }
-        else
-        {
-            var ns = new Pulumi.Kubernetes.Core.V1.Namespace($"{name}-namespace", new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs
-            {
-                Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = deployment.Namespace },
-            }, new CustomResourceOptions { Parent = this });
-            var namespaceName = ns.Metadata.Apply(m => m.Name);
-            var controller = new IngressNginxEdge($"{name}-ingress-nginx", new IngressNginxEdgeArgs { Edge = edge, Deployment = deployment }, new ComponentResourceOptions { Parent = this });
-            var backends = BackendWorkload.All(edge, deployment).ToDictionary(
-                w => w.Role,
-                w => new Backend($"{name}-{w.Role.ToString().ToLowerInvariant()}", new BackendArgs { Namespace = namespaceName, Workload = w }, new ComponentResourceOptions { Parent = this }));
-            var tls = new TlsSecret($"{name}-tls", new TlsSecretArgs { Namespace = namespaceName, CertificatePem = certificate, PrivateKeyPem = key }, new ComponentResourceOptions { Parent = this });
-            _ = new RealtimeIngress($"{name}-ingress", new RealtimeIngressArgs
-            {
-                Namespace = namespaceName,
-                IngressClassName = controller.IngressClass,
-                TlsSecretName = tls.SecretName,
-                HostNames = edge.ServerNames.Select(n => n.Value).ToArray(),
-                Routes = IngressRoute.All(edge, deployment),
-            }, new ComponentResourceOptions { Parent = this, DependsOn = { controller } });
-            ServiceNames = Output.Tuple(backends[BackendRole.Api].ServiceName, backends[BackendRole.Sse].ServiceName, backends[BackendRole.Ws].ServiceName)
-                .Apply(t => ImmutableDictionary<string, string>.Empty.Add("api", t.Item1).Add("sse", t.Item2).Add("ws", t.Item3));
-            IngressClass = controller.IngressClass;
-            ConfigHash = Output.Create(KubernetesConfigHash(edge, deployment));
-        }
-
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["mode"] = Mode,
-            ["publicUrl"] = PublicUrl,
-            ["hosts"] = Hosts,
-            ["serviceNames"] = ServiceNames,
-            ["ingressClass"] = IngressClass,
-            ["configHash"] = ConfigHash,
-        });
+        var model = EdgeInputs.Model(args, this);
+        // Children are created from the validated model, so a bad input creates nothing.
+        var built = model.Apply(m => m.Deployment.Mode == EdgeMode.Docker ? BuildDocker(name, m, args) : BuildKubernetes(name, m, args));
+        Mode = model.Apply(m => m.Deployment.Mode.ToString().ToLowerInvariant());
+        PublicUrl = model.Apply(m => m.Edge.PublicUrl);
+        Hosts = model.Apply(m => m.Edge.ServerNames.Select(n => n.Value).ToArray());
+        ServiceNames = built.Apply(b => b.ServiceNames);
+        IngressClass = built.Apply(b => b.IngressClass);
+        ConfigHash = built.Apply(b => b.ConfigHash);
+        RegisterOutputs(StackOutputs.Of(this));
     }
 
-    private (Input<string> Certificate, Input<string> Key) Certificate(string name, RealtimeEdgeArgs args)
+    private sealed record Built(Dictionary<string, string[]> ServiceNames, string IngressClass, string ConfigHash);
+
+    private Output<Built> BuildDocker(string name, StackModel model, RealtimeEdgeArgs args)
     {
-        if (args.CertificatePem is not null && args.PrivateKeyPem is not null) return (args.CertificatePem, args.PrivateKeyPem);
-        var dnsNames = args.Model.Edge.ServerNames.Where(n => n.FitsCertificate).Select(n => n.Value).Append("localhost").Distinct().ToArray();
-        var generated = new DevCertificate($"{name}-certificate", new DevCertificateArgs { DnsNames = dnsNames }, new ComponentResourceOptions { Parent = this });
-        return (generated.CertificatePem, generated.PrivateKeyPem);
+        var edge = model.Edge;
+        var (certificate, key) = Certificate(name, model, args);
+        // Container and network names are global on a Docker engine; a stable random suffix keeps stacks apart.
+        var suffix = new RandomString($"{name}-suffix", new RandomStringArgs { Length = 6, Special = false, Upper = false }, new CustomResourceOptions { Parent = this });
+        var container = new NginxContainerEdge($"{name}-docker", new NginxContainerEdgeArgs
+        {
+            Edge = edge,
+            CertificatePem = certificate,
+            PrivateKeyPem = key,
+            BackendImage = model.Deployment.BackendImage is { } image ? (Input<string>)image : null,
+            Build = args.BackendBuild,
+            NamePrefix = suffix.Result.Apply(s => $"realtime-{Deployment.Instance.StackName}-{s}"),
+        }, new ComponentResourceOptions { Parent = this });
+        var aliases = ContainerEdgeSettings.For(edge).Backends
+            .GroupBy(b => b.Role)
+            .ToDictionary(g => Role(g.Key), g => g.Select(b => b.Alias).ToArray());
+        return container.ConfigHash.Apply(hash => new Built(aliases, "", hash));
     }
 
-    private static string KubernetesConfigHash(EdgeSpec edge, DeploymentSpec deployment) =>
-        Sha256.Of(JsonSerializer.Serialize(new
+    private Output<Built> BuildKubernetes(string name, StackModel model, RealtimeEdgeArgs args)
+    {
+        var (edge, deployment) = (model.Edge, model.Deployment);
+        var (certificate, key) = Certificate(name, model, args);
+        var ns = new Pulumi.Kubernetes.Core.V1.Namespace($"{name}-namespace", new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs
+        {
+            Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = deployment.Namespace },
+        }, new CustomResourceOptions { Parent = this });
+        var namespaceName = ns.Metadata.Apply(m => m.Name);
+        var controller = new IngressNginxEdge($"{name}-ingress-nginx", new IngressNginxEdgeArgs { Edge = edge, Deployment = deployment }, new ComponentResourceOptions { Parent = this });
+        var backends = BackendWorkload.All(edge, deployment).Select(w => (w.Role,
+            Backend: new Backend($"{name}-{Role(w.Role)}", new BackendArgs { Namespace = namespaceName, Workload = w }, new ComponentResourceOptions { Parent = this }))).ToArray();
+        var tls = new TlsSecret($"{name}-tls", new TlsSecretArgs { Namespace = namespaceName, CertificatePem = certificate, PrivateKeyPem = key }, new ComponentResourceOptions { Parent = this });
+        _ = new RealtimeIngress($"{name}-ingress", new RealtimeIngressArgs
+        {
+            Namespace = namespaceName,
+            IngressClassName = controller.IngressClass,
+            TlsSecretName = tls.SecretName,
+            HostNames = edge.ServerNames.Select(n => n.Value).ToArray(),
+            Routes = IngressRoute.All(edge, deployment),
+        }, new ComponentResourceOptions { Parent = this, DependsOn = { controller } });
+        var hash = Sha256.Of(JsonSerializer.Serialize(new
         {
             values = ControllerValues.For(edge, deployment),
             routes = IngressRoute.All(edge, deployment).Select(r => new { r.Name, r.Path, r.ServiceName, r.ServicePort, r.Annotations }),
         }));
+        return Output.Tuple(Output.All(backends.Select(b => b.Backend.ServiceName)), controller.IngressClass).Apply(t => new Built(
+            backends.Zip(t.Item1).ToDictionary(p => Role(p.First.Role), p => new[] { p.Second }),
+            t.Item2,
+            hash));
+    }
+
+    private (Input<string> Certificate, Input<string> Key) Certificate(string name, StackModel model, RealtimeEdgeArgs args)
+    {
+        if (args.Tls is { CertificatePem: { } certificate, PrivateKeyPem: { } key }) return (certificate, key);
+        var dnsNames = model.Edge.ServerNames.Where(n => n.FitsCertificate).Select(n => n.Value).Append("localhost").Distinct().ToArray();
+        var generated = new DevCertificate($"{name}-certificate", new DevCertificateArgs { DnsNames = dnsNames }, new ComponentResourceOptions { Parent = this });
+        return (generated.CertificatePem, generated.PrivateKeyPem);
+    }
+
+    private static string Role(BackendRole role) => role.ToString().ToLowerInvariant();
+
+    // The component's type token follows the package schema (realtime:index:…); stacks made before keep their
+    // resources through this alias, which their children inherit.
+    private static ComponentResourceOptions WithFormerType(ComponentResourceOptions? options) =>
+        ComponentResourceOptions.Merge(options, new ComponentResourceOptions { Aliases = { new Alias { Type = ComponentTypes.FormerEdge } } });
 }

@@ -1,34 +1,61 @@
 using Pulumi;
-using RealtimeStack.Edge.Deployment;
+using RealtimeStack.Components.Inputs;
 
 namespace RealtimeStack.Components;
 
 /// <summary>
-/// Arguments of <see cref="RealtimeEdge"/>: the stack's model, and the certificate. Without a certificate a
-/// self-signed one is generated (<see cref="DevCertificate"/>).
+/// Inputs of <see cref="RealtimeEdge"/>. Every input but <see cref="Domain"/> is optional; durations and sizes are
+/// nginx strings ("1h", "10m"). Each input maps to one <c>realtime:*</c> stack setting, whose meaning and default
+/// the configuration reference (README) lists by input path (<c>routes.sse.readTimeout</c>). Plain values and
+/// Outputs of other resources or StackReferences are equally welcome.
 /// </summary>
 public sealed class RealtimeEdgeArgs : ResourceArgs
 {
-    public required StackModel Model { get; init; }
+    [Input("domain", required: true)]
+    public required Input<string> Domain { get; set; }
 
-    [Input("mode", required: true)]
-    public Input<string> Mode => Model.Deployment.Mode.ToString().ToLowerInvariant();
+    [Input("aliases")]
+    public InputList<string>? Aliases { get; set; }
 
-    [Input("hosts", required: true)]
-    public InputList<string> Hosts => Model.Edge.ServerNames.Select(n => n.Value).ToArray();
+    [Input("mode")]
+    public Input<string>? Mode { get; set; }
 
-    [Input("certificatePem")]
-    public Input<string>? CertificatePem { get; init; }
+    [Input("nginxVersion")]
+    public Input<string>? NginxVersion { get; set; }
 
-    /// <summary>Taken as a secret whatever the caller passes.</summary>
-    [Input("privateKeyPem")]
-    public Input<string>? PrivateKeyPem { get; init; }
+    [Input("backendImage")]
+    public Input<string>? BackendImage { get; set; }
 
-    /// <summary>Repository root: the build context of the sample backends in docker mode without backendImage.</summary>
-    [Input("buildContext")]
-    public Input<string>? BuildContext { get; init; }
+    [Input("listen")]
+    public ListenArgs? Listen { get; set; }
 
-    /// <summary>See <see cref="Docker.NginxContainerEdgeArgs.BackendSourceHash"/>.</summary>
-    [Input("backendSourceHash")]
-    public Input<string>? BackendSourceHash { get; init; }
+    [Input("tls")]
+    public TlsArgs? Tls { get; set; }
+
+    [Input("upstreams")]
+    public UpstreamsArgs? Upstreams { get; set; }
+
+    [Input("routes")]
+    public RoutesArgs? Routes { get; set; }
+
+    [Input("body")]
+    public BodyArgs? Body { get; set; }
+
+    [Input("gzip")]
+    public GzipArgs? Gzip { get; set; }
+
+    [Input("capacity")]
+    public CapacityArgs? Capacity { get; set; }
+
+    [Input("kubernetes")]
+    public KubernetesArgs? Kubernetes { get; set; }
+
+    [Input("backendBuild")]
+    public BackendBuildArgs? BackendBuild { get; set; }
+
+    /// <summary>
+    /// Args from flat <c>realtime:*</c> values as a stack's configuration spells them (validated first with the
+    /// core's <c>StackModel.Bind</c>), each at its input path. Unset keys stay unset: the component's defaults apply.
+    /// </summary>
+    public static RealtimeEdgeArgs FromSettings(IReadOnlyDictionary<string, string> values) => EdgeInputs.FromSettings(values);
 }

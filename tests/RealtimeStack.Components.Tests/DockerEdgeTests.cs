@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using Pulumi;
-using RealtimeStack.Components.Docker;
+using RealtimeStack.Components.Containers;
 using RealtimeStack.Components.Tests.Support;
-using RealtimeStack.Edge.Deployment;
+using RealtimeStack.Infra;
+using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Nginx;
 
 namespace RealtimeStack.Components.Tests;
@@ -10,7 +12,7 @@ namespace RealtimeStack.Components.Tests;
 /// <summary>The dev stack (docker mode) under Pulumi mocks.</summary>
 public sealed class DockerEdgeTests
 {
-    private static Task<PulumiRun> RunDev(params (string, string)[] changes) => PulumiRun.OfAsync<EdgeStack>(StackConfig.FromStackFile("dev", changes));
+    private static Task<PulumiRun> RunDev(params (string, string)[] changes) => PulumiRun.OfStackAsync(StackConfig.FromStackFile("dev", changes));
 
     [Fact]
     public async Task Creates_the_network_images_backends_and_nginx_under_the_edge_component()
@@ -22,6 +24,7 @@ public sealed class DockerEdgeTests
         Assert.Equal(1, types["docker:index/network:Network"]);
         Assert.Equal(2, types["docker:index/remoteImage:RemoteImage"]);
         Assert.Equal(5, types["docker:index/container:Container"]);
+        Assert.Equal(1, types["command:local:Command"]);
         Assert.Equal(1, types["random:index/randomString:RandomString"]);
         Assert.Equal(1, types[ComponentTypes.DevCertificate]);
         Assert.False(types.ContainsKey("kubernetes:helm.sh/v3:Release"));
@@ -34,20 +37,29 @@ public sealed class DockerEdgeTests
         Assert.All(run.Resources.OfType<Pulumi.Docker.Container>(), c => Assert.Contains(c, underDockerEdge));
         Assert.Contains(run.Single<Pulumi.Docker.Network>(), underDockerEdge);
         // Everything but the stack and the edge itself sits somewhere under the edge.
-        Assert.Equal(run.Resources.Length - 2, ResourceTree.Descendants(edge).Count());
+        var descendants = ResourceTree.Descendants(edge).ToHashSet();
+        Assert.All(run.Resources.Where(r => r is not Stack && r != edge), r => Assert.True(descendants.Contains(r), $"{r.GetResourceType()} is not under the edge"));
         await Task.CompletedTask;
     }
 
     [Fact]
-    public async Task The_nginx_container_carries_the_rendered_configuration_and_fits_its_limits()
+    public async Task The_configuration_reaches_nginx_by_reload_and_the_container_fits_its_limits()
     {
         var run = await RunDev();
         var model = StackModel.Bind(StackConfig.FromStackFile("dev"));
         var nginx = run.Mocks.OfType("docker:index/container:Container").Single(c => ((string)c.Inputs["name"]).EndsWith("-nginx", StringComparison.Ordinal));
-        var uploads = ((ImmutableArray<object>)nginx.Inputs["uploads"]).Cast<ImmutableDictionary<string, object>>().ToDictionary(u => (string)u["file"], u => u["content"]);
-        Assert.Equal(NginxConfRenderer.Render(model.Edge, NginxLayout.Container), uploads["/etc/nginx/nginx.conf"]);
-        Assert.Equal(RecordingMocks.FakeCertificatePem, uploads["/etc/nginx/tls/tls.crt"]);
-        Assert.Equal(RecordingMocks.FakePrivateKeyPem, uploads["/etc/nginx/tls/tls.key"]);
+        // nginx.conf, certificate and key are not container inputs (uploads replace the container)...
+        Assert.False(nginx.Inputs.ContainsKey("uploads"));
+        // ...but the reload command's, run by the docker CLI against the named container.
+        var command = Assert.Single(run.Mocks.OfType("command:local:Command"));
+        var environment = (ImmutableDictionary<string, object>)command.Inputs["environment"];
+        Assert.Equal(NginxConfRenderer.Render(model.Edge, NginxLayout.Container), environment[ConfigurationReload.ConfigVariable]);
+        Assert.Equal(RecordingMocks.FakeCertificatePem, environment[ConfigurationReload.CertificateVariable]);
+        Assert.Equal(RecordingMocks.FakePrivateKeyPem, environment[ConfigurationReload.KeyVariable]);
+        Assert.Equal(nginx.Inputs["name"], environment[ConfigurationReload.ContainerVariable]);
+        Assert.Equal(ConfigurationReload.ContainerScript, environment[ConfigurationReload.ScriptVariable]);
+        Assert.Equal(ConfigurationReload.DockerHostScript, command.Inputs["create"]);
+        Assert.Equal(ConfigurationReload.DockerHostScript, command.Inputs["update"]);
 
         var ulimit = Assert.Single(((ImmutableArray<object>)nginx.Inputs["ulimits"]).Cast<ImmutableDictionary<string, object>>());
         Assert.Equal("nofile", ulimit["name"]);
@@ -99,14 +111,19 @@ public sealed class DockerEdgeTests
     public async Task Stack_outputs_name_the_url_the_backends_and_the_configuration_hash()
     {
         var run = await RunDev();
-        var stack = run.Single<EdgeStack>();
         var model = StackModel.Bind(StackConfig.FromStackFile("dev"));
-        Assert.Equal("https://localhost:8443/", await Outputs.Value(stack.PublicUrl));
-        Assert.Equal("docker", await Outputs.Value(stack.Mode));
-        Assert.Equal(["localhost"], (await Outputs.Value(stack.Hosts)).ToArray());
-        Assert.Equal("api-1", (await Outputs.Value(stack.ServiceNames))["api"]);
-        Assert.Equal("", await Outputs.Value(stack.IngressClass));
-        Assert.Equal(Sha256.Of(NginxConfRenderer.Render(model.Edge, NginxLayout.Container)), await Outputs.Value(stack.ConfigHash));
+        Assert.Equal("https://localhost:8443/", await run.StackOutput<string>("publicUrl"));
+        Assert.Equal("docker", await run.StackOutput<string>("mode"));
+        Assert.Equal(["localhost"], await run.StackOutput<string[]>("hosts"));
+        // Every backend container, by role: both API servers, not the first only.
+        var services = await run.StackOutput<Dictionary<string, string[]>>("serviceNames");
+        Assert.Equal(["api-1", "api-2"], services["api"]);
+        Assert.Equal(["sse-1"], services["sse"]);
+        Assert.Equal(["ws-1"], services["ws"]);
+        Assert.Equal("", await run.StackOutput<string>("ingressClass"));
+        Assert.Equal(Sha256.Of(NginxConfRenderer.Render(model.Edge, NginxLayout.Container)), await run.StackOutput<string>("configHash"));
+        // The stack exports exactly the edge's outputs, under the names the component declares.
+        Assert.Equal(["configHash", "hosts", "ingressClass", "mode", "publicUrl", "serviceNames"], run.StackOutputs.Keys.Order());
     }
 
     [Fact]

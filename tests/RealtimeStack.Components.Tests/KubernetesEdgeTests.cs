@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Pulumi;
-using RealtimeStack.Components.Kubernetes;
+using RealtimeStack.Components.Cluster;
 using RealtimeStack.Components.Tests.Support;
-using RealtimeStack.Edge.Deployment;
-using RealtimeStack.Edge.Kubernetes;
+using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Cluster;
 
 namespace RealtimeStack.Components.Tests;
 
@@ -14,12 +14,12 @@ public sealed class KubernetesEdgeTests
     private const string Key = "realtime:tlsKey";
 
     private static Task<PulumiRun> RunK8s(params (string, string)[] changes) =>
-        PulumiRun.OfAsync<EdgeStack>(StackConfig.FromStackFile("k8s", changes));
+        PulumiRun.OfStackAsync(StackConfig.FromStackFile("k8s", changes));
 
     private static async Task<PulumiRun> RunK8sWithCertificate()
     {
         var pem = Edge.Tls.SelfSignedCertificate.Create(["realtime.example.com"], TimeSpan.FromDays(30));
-        return await PulumiRun.OfAsync<EdgeStack>(StackConfig.FromStackFile("k8s", (Cert, pem.CertificatePem), (Key, pem.PrivateKeyPem)), Cert, Key);
+        return await PulumiRun.OfStackAsync(StackConfig.FromStackFile("k8s", (Cert, pem.CertificatePem), (Key, pem.PrivateKeyPem)), Cert, Key);
     }
 
     [Fact]
@@ -28,7 +28,8 @@ public sealed class KubernetesEdgeTests
         var run = await RunK8s();
         var types = run.Mocks.Registered.GroupBy(r => r.Type!).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(1, types["kubernetes:helm.sh/v3:Release"]);
-        Assert.Equal(1, types["kubernetes:core/v1:Namespace"]);
+        // The backends' namespace and the controller's, both owned by the stack (the release creates none).
+        Assert.Equal(2, types["kubernetes:core/v1:Namespace"]);
         Assert.Equal(3, types["kubernetes:apps/v1:Deployment"]);
         Assert.Equal(3, types["kubernetes:core/v1:Service"]);
         Assert.Equal(3, types["kubernetes:policy/v1:PodDisruptionBudget"]);
@@ -45,7 +46,8 @@ public sealed class KubernetesEdgeTests
             Assert.Equal(["kubernetes:apps/v1:Deployment", "kubernetes:core/v1:Service", "kubernetes:policy/v1:PodDisruptionBudget"],
                 ResourceTree.Children(backend).Select(r => r.GetResourceType()).Order());
         Assert.Equal(3, ResourceTree.Children(run.Single<RealtimeIngress>()).Count);
-        Assert.Equal(run.Resources.Length - 2, ResourceTree.Descendants(edge).Count());
+        var descendants = ResourceTree.Descendants(edge).ToHashSet();
+        Assert.All(run.Resources.Where(r => r is not Stack && r != edge), r => Assert.True(descendants.Contains(r), $"{r.GetResourceType()} is not under the edge"));
         await Task.CompletedTask;
     }
 
@@ -54,7 +56,7 @@ public sealed class KubernetesEdgeTests
     {
         var run = await RunK8s();
         var objects = run.Mocks.Registered.Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal) && r.Type != "kubernetes:helm.sh/v3:Release").ToArray();
-        Assert.Equal(14, objects.Length);
+        Assert.Equal(15, objects.Length);
         foreach (var o in objects) KubernetesSchema.Validate(o.Inputs);
     }
 
@@ -97,6 +99,10 @@ public sealed class KubernetesEdgeTests
         var release = Assert.Single(run.Mocks.OfType("kubernetes:helm.sh/v3:Release"));
         Assert.Equal("ingress-nginx", release.Inputs["chart"]);
         Assert.Equal("4.15.1", release.Inputs["version"]);
+        // The namespace is the stack's resource, not created by Helm outside Pulumi's state.
+        Assert.Equal(false, release.Inputs["createNamespace"]);
+        Assert.Equal(IngressNginxChart.NamespaceOf(StackModel.Bind(StackConfig.FromStackFile("k8s")).Deployment), release.Inputs["namespace"]);
+        Assert.Contains(run.Mocks.OfType("kubernetes:core/v1:Namespace"), n => (string)((ImmutableDictionary<string, object>)n.Inputs["metadata"])["name"] == (string)release.Inputs["namespace"]);
         Assert.Equal(IngressNginxChart.Repository, ((ImmutableDictionary<string, object>)release.Inputs["repositoryOpts"])["repo"]);
         var controller = (ImmutableDictionary<string, object>)((ImmutableDictionary<string, object>)release.Inputs["values"])["controller"];
         var config = (ImmutableDictionary<string, object>)controller["config"];
@@ -118,7 +124,8 @@ public sealed class KubernetesEdgeTests
         {
             Assert.Equal("realtime-nginx", ingress.Spec.IngressClassName);
             Assert.Equal(["realtime.example.com"], ingress.Spec.Tls.Single().Hosts);
-            Assert.Equal(TlsSecretSettings.Name, ingress.Spec.Tls.Single().SecretName);
+            // The Secret is auto-named, so a new certificate is a new Secret created before the old one goes.
+            Assert.Equal(RecordingMocks.AutoName("edge-tls"), ingress.Spec.Tls.Single().SecretName);
             Assert.DoesNotContain("nginx.ingress.kubernetes.io/enable-websocket", ingress.Metadata.Annotations.Keys);
             Assert.DoesNotContain("nginx.ingress.kubernetes.io/rewrite-target", ingress.Metadata.Annotations.Keys);
             Assert.Equal("Prefix", ingress.Spec.Rules.Single().Http.Paths.Single().PathType);
@@ -140,10 +147,9 @@ public sealed class KubernetesEdgeTests
         // No certificate was generated, and no component or stack output carries the key in plaintext.
         Assert.Empty(run.Resources.OfType<DevCertificate>());
         Assert.Empty(await SecretOutputs.PlaintextKeysAsync(run.Mocks));
-        var stack = run.Single<EdgeStack>();
-        foreach (var output in new Output<string>[] { stack.PublicUrl, stack.ConfigHash, stack.IngressClass, stack.Mode })
-            Assert.DoesNotContain("PRIVATE KEY", await Outputs.Value(output));
-        Assert.Equal("realtime-nginx", await Outputs.Value(stack.IngressClass));
-        Assert.Equal("realtime-ws", (await Outputs.Value(stack.ServiceNames))["ws"]);
+        foreach (var name in new[] { "publicUrl", "configHash", "ingressClass", "mode" })
+            Assert.DoesNotContain("PRIVATE KEY", await run.StackOutput<string>(name));
+        Assert.Equal("realtime-nginx", await run.StackOutput<string>("ingressClass"));
+        Assert.Equal(["realtime-ws"], (await run.StackOutput<Dictionary<string, string[]>>("serviceNames"))["ws"]);
     }
 }

@@ -1,4 +1,4 @@
-using RealtimeStack.Edge.Local;
+using RealtimeStack.Local;
 
 namespace RealtimeStack.Benchmark;
 

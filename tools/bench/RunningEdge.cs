@@ -1,6 +1,6 @@
 using System.Globalization;
-using RealtimeStack.Edge.Config;
-using RealtimeStack.Edge.Local;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Local;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tls;
 

@@ -1,4 +1,4 @@
-using RealtimeStack.Edge.Config;
+using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Cli;
@@ -9,12 +9,20 @@ namespace RealtimeStack.Cli;
 /// </summary>
 public static class StackConfigSource
 {
-    public static Dictionary<string, string> Load(string root, string stack, IEnumerable<string> sets, string? certFile, string? keyFile)
+    /// <param name="ignoreEncrypted">Leave encrypted values out instead of asking for them (a diff assumes them unchanged).</param>
+    public static Dictionary<string, string> Load(string root, string stack, IEnumerable<string> sets, string? certFile, string? keyFile, bool ignoreEncrypted = false)
     {
-        var problems = new List<string>();
         if (!StackName.IsValid(stack)) throw new UsageException($"--stack '{FlatConfig.Shorten(stack)}' must be a stack name (letters, digits, '-', '_', '.')");
         var path = StackFile.PathFor(root, stack);
         if (!File.Exists(path)) throw new UsageException($"stack file {path} not found (stacks here: {string.Join(", ", Stacks(root))})");
+        return LoadFile(path, sets, certFile, keyFile, ignoreEncrypted);
+    }
+
+    /// <summary>A stack file given by path, with the same overrides as <see cref="Load"/>.</summary>
+    public static Dictionary<string, string> LoadFile(string path, IEnumerable<string> sets, string? certFile, string? keyFile, bool ignoreEncrypted = false)
+    {
+        var problems = new List<string>();
+        if (!File.Exists(path)) throw new UsageException($"stack file {path} not found");
         StackFile file;
         try { file = StackFile.Load(path); }
         catch (FormatException e) { throw new UsageException(e.Message); }
@@ -39,7 +47,7 @@ public static class StackConfigSource
                 encrypted.Remove(key.FullName);
             }
         }
-        foreach (var key in encrypted.Where(k => k.StartsWith(ConfigKey.Namespace + ":", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var key in encrypted.Where(k => !ignoreEncrypted && k.StartsWith(ConfigKey.Namespace + ":", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var how = key == EdgeConfigKeys.TlsCert.FullName || key == EdgeConfigKeys.TlsKey.FullName
                 ? "pass --tls-cert FILE --tls-key FILE"

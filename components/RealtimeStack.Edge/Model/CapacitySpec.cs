@@ -12,6 +12,9 @@ public sealed record CapacitySpec(int MaxStreams, int? WorkerProcesses, Duration
     /// <summary>Open files a worker needs beyond its connections: logs, temp files, certificates.</summary>
     public const int FileReserve = 1024;
 
+    /// <summary>The longest <see cref="WorkerShutdownTimeout"/> accepted.</summary>
+    public static readonly TimeSpan MaxWorkerShutdownTimeout = TimeSpan.FromDays(1);
+
     /// <summary>Headroom over an even share when the worker count is known: reuseport hashing is close to even, not exact.</summary>
     public const double ShareMargin = 1.25;
 

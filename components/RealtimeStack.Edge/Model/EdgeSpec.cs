@@ -2,7 +2,7 @@ namespace RealtimeStack.Edge.Model;
 
 /// <summary>
 /// The single source of truth for an edge. nginx.conf, the Ingress annotations, the controller settings and the
-/// backend settings are all computed from it. Build it with <see cref="Config.EdgeConfigBinder"/>, which validates
+/// backend settings are all computed from it. Build it with <see cref="Configuration.EdgeConfigBinder"/>, which validates
 /// every value; a value that reaches a rendered file has passed that validation.
 /// </summary>
 public sealed record EdgeSpec(

@@ -9,10 +9,15 @@ public sealed partial record NginxVersion(int Major, int Minor, int Patch) : ICo
     /// <summary>From 1.25.1 <c>listen ... http2</c> is deprecated in favour of <c>http2 on;</c>.</summary>
     public static readonly NginxVersion Http2Directive = new(1, 25, 1);
 
+    /// <summary>From 1.27.3 open-source nginx re-resolves upstream server names while running (<c>server NAME resolve</c>).</summary>
+    public static readonly NginxVersion UpstreamResolve = new(1, 27, 3);
+
     /// <summary>The oldest version whose directives the renderer knows (Debian 12 ships 1.22.1).</summary>
     public static readonly NginxVersion Oldest = new(1, 18, 0);
 
     public bool HasHttp2Directive => CompareTo(Http2Directive) >= 0;
+
+    public bool HasUpstreamResolve => CompareTo(UpstreamResolve) >= 0;
 
     public int CompareTo(NginxVersion? other) =>
         other is null ? 1 : (Major, Minor, Patch).CompareTo((other.Major, other.Minor, other.Patch));

@@ -1,5 +1,5 @@
 using RealtimeStack.Cli.Tests.Support;
-using RealtimeStack.Edge.Local;
+using RealtimeStack.Local;
 
 namespace RealtimeStack.Cli.Tests.Doctor;
 

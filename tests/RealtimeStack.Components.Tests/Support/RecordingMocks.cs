@@ -30,6 +30,10 @@ public sealed class RecordingMocks
             Registered.Enqueue(args);
             var state = ImmutableDictionary.CreateBuilder<string, object>();
             state.AddRange(args.Inputs);
+            // The Kubernetes provider names an object without metadata.name: resource name plus a random suffix.
+            if (args.Type!.StartsWith("kubernetes:", StringComparison.Ordinal)
+                && args.Inputs.TryGetValue("metadata", out var metadata) && metadata is ImmutableDictionary<string, object> meta && !meta.ContainsKey("name"))
+                state["metadata"] = meta.Add("name", AutoName(args.Name!));
             switch (args.Type)
             {
                 case "random:index/randomString:RandomString":
@@ -50,13 +54,17 @@ public sealed class RecordingMocks
                     state["secretOutputNames"] = ImmutableArray<object>.Empty;
                     break;
             }
-            return (args.Id ?? args.Name + "-id", (object)state.ToImmutable());
+            // A new resource arrives with an empty id; a provider returns a real one (an empty id reads as unknown).
+            return (string.IsNullOrEmpty(args.Id) ? args.Name + "-id" : args.Id, (object)state.ToImmutable());
         });
         Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)args.Args);
         Mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>()))
             .Callback((MockRegisterResourceOutputsRequest request) => RegisteredOutputs.Enqueue(request))
             .Returns(Task.CompletedTask);
     }
+
+    /// <summary>The name the Kubernetes provider would generate for a resource (fixed here: tests compare it).</summary>
+    public static string AutoName(string resourceName) => resourceName + "-5f3e2a1b";
 
     public IReadOnlyList<MockResourceArgs> OfType(string type) => Registered.Where(r => r.Type == type).ToArray();
 }

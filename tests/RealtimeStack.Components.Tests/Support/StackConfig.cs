@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RealtimeStack.Edge.Config;
+using RealtimeStack.Edge.Configuration;
 
 namespace RealtimeStack.Components.Tests.Support;
 

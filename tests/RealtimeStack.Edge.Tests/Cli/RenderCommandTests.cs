@@ -1,5 +1,5 @@
 using RealtimeStack.Cli;
-using RealtimeStack.Edge.Local;
+using RealtimeStack.Local;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;
 using RealtimeStack.Edge.Tls;

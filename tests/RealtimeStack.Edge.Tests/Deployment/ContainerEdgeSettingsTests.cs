@@ -1,5 +1,5 @@
-using RealtimeStack.Edge.Deployment;
-using RealtimeStack.Edge.Docker;
+using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Containers;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;
 

@@ -1,5 +1,5 @@
-using RealtimeStack.Edge.Deployment;
-using RealtimeStack.Edge.Kubernetes;
+using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Cluster;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Tests.Support;
 

@@ -1,5 +1,5 @@
-using RealtimeStack.Edge.Config;
-using RealtimeStack.Edge.Deployment;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Tests.Support;
 

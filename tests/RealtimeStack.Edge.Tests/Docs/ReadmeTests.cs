@@ -1,4 +1,4 @@
-using RealtimeStack.Edge.Config;
+using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Tests.Support;
 
 namespace RealtimeStack.Edge.Tests.Docs;

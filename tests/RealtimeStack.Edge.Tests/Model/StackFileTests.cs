@@ -1,4 +1,4 @@
-using RealtimeStack.Edge.Config;
+using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Tests.Support;
 
 namespace RealtimeStack.Edge.Tests.Model;
@@ -26,6 +26,21 @@ public sealed class StackFileTests
             Assert.Equal("eu-west-1", file.Values["aws:region"]);
             Assert.Equal(["realtime:tlsKey"], file.Encrypted);
             Assert.False(file.Values.ContainsKey("realtime:tlsKey"));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void A_yaml_list_is_read_as_the_list_and_an_item_with_a_comma_is_refused()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "config:\n  realtime:apiServers:\n    - api-1:9000\n    - api-2:9001\n");
+            Assert.Equal("api-1:9000,api-2:9001", StackFile.Load(path).Values["realtime:apiServers"]);
+            File.WriteAllText(path, "config:\n  realtime:apiServers:\n    - api-1:9000,api-2:9001\n");
+            var e = Assert.Throws<FormatException>(() => StackFile.Load(path));
+            Assert.Contains("realtime:apiServers: item 0 ('api-1:9000,api-2:9001') must not contain a comma", e.Message);
         }
         finally { File.Delete(path); }
     }

@@ -1,4 +1,4 @@
-using RealtimeStack.Edge.Config;
+using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Edge.Tests.Support;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using RealtimeStack.Cli.Doctor;
 using RealtimeStack.Cli.Local;
-using RealtimeStack.Edge.Local;
+using RealtimeStack.Local;
 using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Cli.Commands;

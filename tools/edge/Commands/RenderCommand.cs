@@ -1,4 +1,4 @@
-using RealtimeStack.Edge.Local;
+using RealtimeStack.Local;
 using RealtimeStack.Edge.Nginx;
 
 namespace RealtimeStack.Cli.Commands;

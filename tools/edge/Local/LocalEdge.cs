@@ -1,5 +1,5 @@
-using RealtimeStack.Edge.Config;
-using RealtimeStack.Edge.Local;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Local;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tls;

@@ -1,0 +1,23 @@
+using Pulumi;
+using RealtimeStack.Edge.Cluster;
+
+namespace RealtimeStack.Components.Cluster;
+
+/// <summary>Arguments of <see cref="Backend"/>: the workload the model computed, and where it goes.</summary>
+internal sealed class BackendArgs : ResourceArgs
+{
+    [Input("namespace", required: true)]
+    public required Input<string> Namespace { get; init; }
+
+    /// <summary>Echoed as inputs so previews and mocks show what the component was asked for.</summary>
+    [Input("role", required: true)]
+    public Input<string> Role => Workload.Role.ToString().ToLowerInvariant();
+
+    [Input("image", required: true)]
+    public Input<string> Image => Workload.Image;
+
+    [Input("replicas", required: true)]
+    public Input<int> Replicas => Workload.Replicas;
+
+    public required BackendWorkload Workload { get; init; }
+}

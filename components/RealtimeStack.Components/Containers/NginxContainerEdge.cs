@@ -1,0 +1,140 @@
+using System.Globalization;
+using Pulumi;
+using Pulumi.Docker;
+using Pulumi.Docker.Inputs;
+using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Nginx;
+
+namespace RealtimeStack.Components.Containers;
+
+/// <summary>
+/// The edge as Docker containers: a network; the api, sse and ws backend containers named as nginx.conf names
+/// them; the nginx container (image pinned to the rendered version) with a nofile ulimit that fits
+/// worker_rlimit_nofile, a health check and a stop grace that lets streams drain; and the command that puts the
+/// rendered nginx.conf, certificate and key into it and reloads nginx (<see cref="ConfigurationReload"/>).
+/// </summary>
+internal sealed class NginxContainerEdge : ComponentResource
+{
+    [Output("publicUrl")]
+    public Output<string> PublicUrl { get; private set; }
+
+    [Output("configHash")]
+    public Output<string> ConfigHash { get; private set; }
+
+    [Output("nginxContainerName")]
+    public Output<string> NginxContainerName { get; private set; }
+
+    [Output("networkName")]
+    public Output<string> NetworkName { get; private set; }
+
+    /// <summary>The local tag of a backend image built from <see cref="NginxContainerEdgeArgs.Build"/>.</summary>
+    public const string BuiltBackendTag = "realtime-backends:local";
+
+    public NginxContainerEdge(string name, NginxContainerEdgeArgs args, ComponentResourceOptions? options = null)
+        : base(ComponentTypes.NginxContainerEdge, name, args, options)
+    {
+        var edge = args.Edge;
+        var settings = ContainerEdgeSettings.For(edge);
+        var nginxConf = NginxConfRenderer.Render(edge, NginxLayout.Container);
+        var child = new CustomResourceOptions { Parent = this };
+
+        var network = new Network($"{name}-network", new NetworkArgs { Name = Named(args, "net") }, child);
+
+        var build = args.Build;
+        var backendImage = args.BackendImage ?? (build is null
+            ? throw new InvalidOperationException("the inputs' validation lets no docker edge through without backendImage or backendBuild")
+            : new RemoteImage($"{name}-backend-image", new RemoteImageArgs
+            {
+                Name = BuiltBackendTag,
+                KeepLocally = true,
+                Build = new RemoteImageBuildArgs { Context = build.Context, Dockerfile = build.Dockerfile },
+                Triggers = build.SourceHash is null ? new InputMap<string>() : new InputMap<string> { ["sources"] = build.SourceHash },
+            }, child).ImageId);
+
+        // Containers have fixed names and host ports: the old one must go before its replacement starts.
+        var replaceFirst = new CustomResourceOptions { Parent = this, DeleteBeforeReplace = true };
+        var backends = settings.Backends.Select(backend => new Container($"{name}-{backend.Alias}", new ContainerArgs
+        {
+            Name = Named(args, backend.Alias),
+            Image = backendImage,
+            Envs =
+            {
+                $"PORT={backend.Port.ToString(CultureInfo.InvariantCulture)}",
+                $"INSTANCE_ID={backend.InstanceId}",
+                "BIND=0.0.0.0",
+            },
+            NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name, Aliases = { backend.Alias } },
+            Restart = ContainerEdgeSettings.RestartPolicy,
+        }, replaceFirst)).ToList();
+
+        // Only what Docker cannot change on a running container is an input of the nginx container (its
+        // ContainerIdentity): nginx.conf, certificate and key arrive by reload, so changing them keeps open streams.
+        var nginxImage = new RemoteImage($"{name}-nginx-image", new RemoteImageArgs { Name = settings.NginxImage, KeepLocally = true }, child);
+        var nginx = new Container($"{name}-nginx", new ContainerArgs
+        {
+            Name = Named(args, "nginx"),
+            Image = nginxImage.ImageId,
+            Ports =
+            {
+                new ContainerPortArgs { Internal = settings.HttpPort, External = settings.HttpPort },
+                new ContainerPortArgs { Internal = settings.HttpsPort, External = settings.HttpsPort },
+            },
+            Ulimits = new ContainerUlimitArgs { Name = "nofile", Soft = settings.NofileLimit, Hard = settings.NofileLimit },
+            Healthcheck = new ContainerHealthcheckArgs
+            {
+                Tests = settings.HealthCheck.ToArray(),
+                Interval = "10s",
+                Timeout = "3s",
+                Retries = 3,
+            },
+            Restart = ContainerEdgeSettings.RestartPolicy,
+            // The official image stops with SIGQUIT (graceful); Docker kills after this many seconds.
+            DestroyGraceSeconds = settings.StopGraceSeconds,
+            NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name },
+        }, new CustomResourceOptions
+        {
+            Parent = this,
+            DeleteBeforeReplace = true,
+            // nginx before 1.27.3 resolves upstream names when it loads: the backends must exist first.
+            DependsOn = backends.Cast<Resource>().ToList(),
+        });
+
+        var environment = new InputMap<string>
+        {
+            [ConfigurationReload.ConfigVariable] = nginxConf,
+            [ConfigurationReload.CertificateVariable] = args.CertificatePem,
+            [ConfigurationReload.KeyVariable] = Output.CreateSecret(args.PrivateKeyPem.ToOutput()),
+            [ConfigurationReload.ContainerVariable] = nginx.Name,
+            [ConfigurationReload.ScriptVariable] = ConfigurationReload.ContainerScript,
+            // A new nginx container starts from the image's configuration: it gets ours again.
+            ["NGINX_CONTAINER_ID"] = nginx.Id,
+        };
+        if (!edge.NginxVersion.HasUpstreamResolve)
+        {
+            // Without upstream resolve nginx keeps the addresses it resolved at load: a replaced backend needs a reload.
+            environment.Add("BACKEND_CONTAINER_IDS", Output.All(backends.Select(b => b.Id)).Apply(ids => string.Join(",", ids)));
+        }
+        _ = new Pulumi.Command.Local.Command($"{name}-nginx-config", new Pulumi.Command.Local.CommandArgs
+        {
+            Create = ConfigurationReload.DockerHostScript,
+            Update = ConfigurationReload.DockerHostScript,
+            Interpreter = { "/bin/sh", "-c" },
+            Environment = environment,
+        }, child);
+
+        PublicUrl = Output.Create(edge.PublicUrl);
+        ConfigHash = Output.Create(Sha256.Of(nginxConf));
+        NginxContainerName = nginx.Name;
+        NetworkName = network.Name;
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["publicUrl"] = PublicUrl,
+            ["configHash"] = ConfigHash,
+            ["nginxContainerName"] = NginxContainerName,
+            ["networkName"] = NetworkName,
+        });
+    }
+
+    private static Output<string> Named(NginxContainerEdgeArgs args, string suffix) =>
+        args.NamePrefix.ToOutput().Apply(prefix => $"{prefix}-{suffix}");
+}

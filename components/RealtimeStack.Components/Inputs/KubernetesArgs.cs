@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using Pulumi;
+
+namespace RealtimeStack.Components.Inputs;
+
+[Description("Kubernetes mode: namespace, ingress-nginx controller and backend workloads.")]
+public sealed class KubernetesArgs : ResourceArgs
+{
+    [Input("namespace")]
+    public Input<string>? Namespace { get; set; }
+
+    [Input("ingressClass")]
+    public Input<string>? IngressClass { get; set; }
+
+    [Input("controllerReplicas")]
+    public Input<int>? ControllerReplicas { get; set; }
+
+    [Input("apiReplicas")]
+    public Input<int>? ApiReplicas { get; set; }
+
+    [Input("sseReplicas")]
+    public Input<int>? SseReplicas { get; set; }
+
+    [Input("wsReplicas")]
+    public Input<int>? WsReplicas { get; set; }
+
+    [Input("backendPort")]
+    public Input<int>? BackendPort { get; set; }
+
+    [Input("drainDelay")]
+    public Input<string>? DrainDelay { get; set; }
+
+    [Input("backendGracePeriod")]
+    public Input<string>? BackendGracePeriod { get; set; }
+
+    [Input("affinityTimeout")]
+    public Input<string>? AffinityTimeout { get; set; }
+}

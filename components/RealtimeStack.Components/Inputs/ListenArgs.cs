@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using Pulumi;
+
+namespace RealtimeStack.Components.Inputs;
+
+[Description("The HTTP and HTTPS listeners.")]
+public sealed class ListenArgs : ResourceArgs
+{
+    [Input("httpPort")]
+    public Input<int>? HttpPort { get; set; }
+
+    [Input("httpsPort")]
+    public Input<int>? HttpsPort { get; set; }
+
+    [Input("redirectHttp")]
+    public Input<bool>? RedirectHttp { get; set; }
+
+    [Input("keepaliveTimeout")]
+    public Input<string>? KeepaliveTimeout { get; set; }
+}

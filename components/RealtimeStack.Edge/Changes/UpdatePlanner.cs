@@ -1,0 +1,154 @@
+using System.Text.Json;
+using RealtimeStack.Edge.Cluster;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Nginx;
+
+namespace RealtimeStack.Edge.Changes;
+
+/// <summary>
+/// The change model: from the stack model before and after, what a <c>pulumi up</c> does to the running edge.
+/// It compares the very parts the components build their resources from — the nginx container's replace-on-change
+/// inputs (<see cref="ContainerEdgeSettings.Identity"/>) apart from nginx.conf and the certificate (delivered by
+/// reload), the controller's release identity, pod template, replicas and ConfigMap, the Ingresses and the
+/// backends — so the plan says what the resources will do.
+/// </summary>
+public static class UpdatePlanner
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Plans from flat <c>realtime:*</c> values; throws <see cref="EdgeConfigException"/> on bad input.</summary>
+    public static UpdatePlan Plan(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        var plan = Plan(StackModel.Bind(before), StackModel.Bind(after));
+        var changed = ConfigKey.All
+            .Where(k => Effective(before, k) != Effective(after, k))
+            .Select(k => k.FullName)
+            .ToArray();
+        return plan with { ChangedSettings = changed };
+    }
+
+    public static UpdatePlan Plan(StackModel before, StackModel after)
+    {
+        var changes = new List<PlannedChange>();
+        if (before.Deployment.Mode != after.Deployment.Mode)
+            changes.Add(new(UpdateAction.ReplaceAll, StreamEffect.Cut, "edge", $"mode {Mode(before)} → {Mode(after)}: every resource of the old mode is deleted"));
+        else if (after.Deployment.Mode == EdgeMode.Docker)
+            PlanDocker(before, after, changes);
+        else
+            PlanKubernetes(before, after, changes);
+        return new UpdatePlan(after.Deployment.Mode, [], changes, UnifiedDiff.Of(ConfigurationText(before), ConfigurationText(after), $"before ({Mode(before)})", $"after ({Mode(after)})"));
+    }
+
+    /// <summary>What the edge renders in its mode: nginx.conf (docker), or the controller values and Ingresses (kubernetes).</summary>
+    public static string ConfigurationText(StackModel model) => model.Deployment.Mode == EdgeMode.Docker
+        ? NginxConfRenderer.Render(model.Edge, NginxLayout.Container)
+        : JsonSerializer.Serialize(new
+        {
+            values = ControllerValues.For(model.Edge, model.Deployment),
+            ingresses = IngressRoute.All(model.Edge, model.Deployment).Select(r => new { r.Name, r.Path, r.ServiceName, r.ServicePort, r.Annotations }),
+            hosts = model.Edge.ServerNames.Select(n => n.Value),
+        }, Indented) + "\n";
+
+    private static void PlanDocker(StackModel before, StackModel after, List<PlannedChange> changes)
+    {
+        var (old, now) = (ContainerEdgeSettings.For(before.Edge), ContainerEdgeSettings.For(after.Edge));
+        var replaced = old.Identity != now.Identity;
+        if (replaced)
+            changes.Add(new(UpdateAction.ReplaceEdge, StreamEffect.Cut, "nginx container",
+                $"its image, published ports or nofile limit change ({Differences(old.Identity, now.Identity)}), and Docker cannot change those on a running container"));
+        else if (ConfigurationText(before) != ConfigurationText(after) || !SameCertificate(before.Edge, after.Edge))
+            changes.Add(new(UpdateAction.Reload, StreamEffect.KeptUntilShutdownTimeout, "nginx.conf",
+                "written into the running container, checked with nginx -t, then nginx -s reload"));
+
+        var oldBackends = old.Backends.ToDictionary(b => b.Alias);
+        var newBackends = now.Backends.ToDictionary(b => b.Alias);
+        var imageChanged = before.Deployment.BackendImage != after.Deployment.BackendImage;
+        var gone = oldBackends.Keys.Except(newBackends.Keys).Order(StringComparer.Ordinal).ToArray();
+        var added = newBackends.Keys.Except(oldBackends.Keys).Order(StringComparer.Ordinal).ToArray();
+        var rebuilt = newBackends.Keys.Intersect(oldBackends.Keys)
+            .Where(a => imageChanged || oldBackends[a] != newBackends[a]).Order(StringComparer.Ordinal).ToArray();
+        var follow = after.Edge.NginxVersion.HasUpstreamResolve
+            ? "nginx follows their new addresses by DNS (upstream resolve)"
+            : "nginx is reloaded to resolve their new addresses (nginx before 1.27.3 resolves only when loading)";
+        if (gone.Length > 0)
+            changes.Add(new(UpdateAction.ReplaceBackends, StreamEffect.Cut, "backend containers " + string.Join(", ", gone), "removed: the streams they hold are cut"));
+        if (rebuilt.Length > 0)
+            changes.Add(new(UpdateAction.ReplaceBackends, StreamEffect.Cut, "backend containers " + string.Join(", ", rebuilt),
+                $"replaced ({(imageChanged ? "new image" : "new port")}): the streams they hold are cut; {follow}"));
+        if (added.Length > 0)
+            changes.Add(new(UpdateAction.AddBackends, StreamEffect.Kept, "backend containers " + string.Join(", ", added), "created beside the running ones"));
+    }
+
+    private static void PlanKubernetes(StackModel before, StackModel after, List<PlannedChange> changes)
+    {
+        var (b, a) = (before.Deployment, after.Deployment);
+        if (b.Namespace != a.Namespace)
+        {
+            changes.Add(new(UpdateAction.ReplaceAll, StreamEffect.Cut, "namespace", $"{b.Namespace} → {a.Namespace}: the namespace and everything in it are replaced"));
+            return;
+        }
+        var oldValues = ControllerValues.For(before.Edge, b);
+        var newValues = ControllerValues.For(after.Edge, a);
+        if (b.IngressClass != a.IngressClass)
+            changes.Add(new(UpdateAction.ReplaceEdge, StreamEffect.Cut, "ingress-nginx release", $"the release is named after the IngressClass ({b.IngressClass} → {a.IngressClass}): it is replaced"));
+        else
+        {
+            if (Json(PodTemplate(oldValues)) != Json(PodTemplate(newValues)))
+                changes.Add(new(UpdateAction.RollController, StreamEffect.Drained, "controller pods", "the pod template changes (terminationGracePeriodSeconds): pods roll one at a time, each draining up to workerShutdownTimeout"));
+            if (b.ControllerReplicas != a.ControllerReplicas)
+                changes.Add(new(UpdateAction.ScaleController, a.ControllerReplicas > b.ControllerReplicas ? StreamEffect.Kept : StreamEffect.Drained, "controller pods",
+                    $"{b.ControllerReplicas} → {a.ControllerReplicas} replicas"));
+            var routesChanged = Json(IngressRoute.All(before.Edge, b)) != Json(IngressRoute.All(after.Edge, a))
+                || !before.Edge.ServerNames.SequenceEqual(after.Edge.ServerNames);
+            if (Json(ControllerValues.ConfigMap(before.Edge)) != Json(ControllerValues.ConfigMap(after.Edge)) || routesChanged || !SameCertificate(before.Edge, after.Edge))
+                changes.Add(new(UpdateAction.Reload, StreamEffect.KeptUntilShutdownTimeout, "controller configuration",
+                    "ConfigMap, Ingresses or TLS Secret: the controller reloads nginx inside its pods"));
+        }
+        var oldWorkloads = BackendWorkload.All(before.Edge, b).ToDictionary(w => w.Role);
+        foreach (var workload in BackendWorkload.All(after.Edge, a))
+        {
+            var previous = oldWorkloads[workload.Role];
+            var role = workload.Role.ToString().ToLowerInvariant();
+            if (Json(PodTemplate(previous)) != Json(PodTemplate(workload)))
+                changes.Add(new(UpdateAction.RollBackends, StreamEffect.Drained, $"{role} backend pods", "the pod template changes: pods roll one at a time, each pausing (preStop) then draining until its grace period"));
+            else if (previous.AffinityTimeoutSeconds != workload.AffinityTimeoutSeconds)
+                changes.Add(new(UpdateAction.ConfigureBackends, StreamEffect.Kept, $"{role} Service", "sessionAffinity timeout updated in place"));
+            if (previous.Replicas != workload.Replicas)
+                changes.Add(new(UpdateAction.ScaleBackends, workload.Replicas > previous.Replicas ? StreamEffect.Kept : StreamEffect.Drained, $"{role} backend pods", $"{previous.Replicas} → {workload.Replicas} replicas"));
+        }
+    }
+
+    // What reaches a backend pod's template; replicas scale, the affinity timeout is the Service's, and the
+    // disruption budget follows the replicas.
+    private static BackendWorkload PodTemplate(BackendWorkload workload) => workload with { Replicas = 0, AffinityTimeoutSeconds = 0, MinAvailable = 0 };
+
+    // The chart's controller values that reach the pod template (a change rolls the pods). replicaCount is the
+    // Deployment's scale; config is the ConfigMap, which the controller watches and reloads from.
+    private static object PodTemplate(SortedDictionary<string, object> values)
+    {
+        var controller = (SortedDictionary<string, object>)values["controller"];
+        return controller.Where(kv => kv.Key is "terminationGracePeriodSeconds").ToDictionary();
+    }
+
+    private static bool SameCertificate(EdgeSpec before, EdgeSpec after) =>
+        before.Tls.Material?.Thumbprint == after.Tls.Material?.Thumbprint
+        && before.Tls.Material?.PrivateKeyPem == after.Tls.Material?.PrivateKeyPem;
+
+    private static string Differences(ContainerIdentity before, ContainerIdentity after) => string.Join(", ",
+        new (string Name, object Old, object New)[]
+        {
+            ("image", before.Image, after.Image),
+            ("ports", $"{before.HttpPort}/{before.HttpsPort}", $"{after.HttpPort}/{after.HttpsPort}"),
+            ("nofile", before.NofileLimit, after.NofileLimit),
+        }.Where(d => !Equals(d.Old, d.New)).Select(d => $"{d.Name} {d.Old} → {d.New}"));
+
+    private static string Mode(StackModel model) => model.Deployment.Mode.ToString().ToLowerInvariant();
+
+    private static string Json(object value) => JsonSerializer.Serialize(value);
+
+    private static string? Effective(IReadOnlyDictionary<string, string> values, ConfigKey key) =>
+        values.TryGetValue(key.FullName, out var value) ? value : key.Default;
+}

@@ -1,0 +1,54 @@
+using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
+
+namespace RealtimeStack.Edge.Cluster;
+
+/// <summary>
+/// Everything the Deployment, Service and PodDisruptionBudget of one backend role need, computed from the model.
+/// Services keep <c>sessionAffinity: ClientIP</c> (it governs in-cluster traffic); the ingress pins clients itself.
+/// </summary>
+public sealed record BackendWorkload(
+    BackendRole Role,
+    string Name,
+    IReadOnlyDictionary<string, string> Labels,
+    string Image,
+    int Replicas,
+    int Port,
+    string HealthPath,
+    int PreStopSeconds,
+    int TerminationGracePeriodSeconds,
+    int AffinityTimeoutSeconds,
+    int MinAvailable,
+    ResourceSettings Resources)
+{
+    public const string HealthCheckPath = "/healthz";
+
+    public static BackendWorkload For(BackendRole role, EdgeSpec edge, DeploymentSpec deployment)
+    {
+        _ = edge;
+        var name = "realtime-" + role.ToString().ToLowerInvariant();
+        var replicas = deployment.Replicas[role];
+        return new BackendWorkload(
+            role,
+            name,
+            new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["app.kubernetes.io/name"] = name,
+                ["app.kubernetes.io/component"] = role.ToString().ToLowerInvariant(),
+                ["app.kubernetes.io/part-of"] = "realtime",
+            },
+            deployment.BackendImage ?? throw new InvalidOperationException("kubernetes mode needs realtime:backendImage"),
+            replicas,
+            deployment.BackendPort,
+            HealthCheckPath,
+            Seconds.Of(deployment.DrainDelay),
+            Seconds.Of(deployment.BackendGracePeriod),
+            Seconds.Of(deployment.AffinityTimeout),
+            // One pod may be down for a rollout or node drain; a single replica may go (nothing to keep).
+            Math.Max(0, replicas - 1),
+            role == BackendRole.Api ? ResourceSettings.Api : ResourceSettings.Streams);
+    }
+
+    public static IReadOnlyList<BackendWorkload> All(EdgeSpec edge, DeploymentSpec deployment) =>
+        [For(BackendRole.Api, edge, deployment), For(BackendRole.Sse, edge, deployment), For(BackendRole.Ws, edge, deployment)];
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
+
+namespace RealtimeStack.Edge.Cluster;
+
+/// <summary>
+/// Helm values for the ingress-nginx chart, computed from the model: the controller ConfigMap (the http-level
+/// settings of nginx.conf), capacity, a dedicated IngressClass, the client address kept, and room to drain.
+/// Every key exists in the chart's values.yaml (see <see cref="KnownChartValues"/>).
+/// </summary>
+public static class ControllerValues
+{
+    /// <summary>Extra time the pod gets beyond nginx's worker shutdown timeout before it is killed.</summary>
+    public const int GraceMargin = 30;
+
+    public static SortedDictionary<string, object> For(EdgeSpec edge, DeploymentSpec deployment) => new(StringComparer.Ordinal)
+    {
+        ["controller"] = new SortedDictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["replicaCount"] = deployment.ControllerReplicas,
+            // The chart creates a PodDisruptionBudget with this when there is more than one replica.
+            ["minAvailable"] = 1,
+            ["allowSnippetAnnotations"] = false,
+            ["ingressClass"] = deployment.IngressClass,
+            ["ingressClassResource"] = new SortedDictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["name"] = deployment.IngressClass,
+                ["enabled"] = true,
+                ["default"] = false,
+                ["controllerValue"] = ControllerValue(deployment),
+            },
+            ["config"] = ConfigMap(edge),
+            ["service"] = new SortedDictionary<string, object>(StringComparer.Ordinal)
+            {
+                // Keeps the client's address, which upstream-hash-by and X-Forwarded-For depend on.
+                ["externalTrafficPolicy"] = "Local",
+            },
+            ["terminationGracePeriodSeconds"] = Seconds.Of(edge.Capacity.WorkerShutdownTimeout) + GraceMargin,
+        },
+    };
+
+    public static string ControllerValue(DeploymentSpec deployment) => "k8s.io/" + deployment.IngressClass;
+
+    /// <summary>The controller ConfigMap: ingress-nginx takes every value as a string.</summary>
+    public static SortedDictionary<string, string> ConfigMap(EdgeSpec edge)
+    {
+        var gzip = edge.Gzip;
+        var tls = edge.Tls;
+        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["allow-snippet-annotations"] = "false",
+            ["proxy-connect-timeout"] = Seconds.Text(edge.Routes.Api.ConnectTimeout),
+            ["proxy-read-timeout"] = Seconds.Text(edge.Routes.Api.ReadTimeout),
+            ["proxy-send-timeout"] = Seconds.Text(edge.Routes.Api.SendTimeout),
+            ["proxy-body-size"] = edge.Body.MaxSize.ToNginx(),
+            ["client-body-buffer-size"] = edge.Body.BufferSize.ToNginx(),
+            ["keep-alive"] = Seconds.Text(edge.Listen.KeepaliveTimeout),
+            ["upstream-keepalive-connections"] = Number(edge.Upstreams.Api.Keepalive),
+            ["use-gzip"] = gzip.Enabled ? "true" : "false",
+            ["gzip-level"] = Number(gzip.Level),
+            ["gzip-min-length"] = Number(gzip.MinLength),
+            ["gzip-types"] = string.Join(' ', gzip.Types),
+            ["use-http2"] = tls.Http2 ? "true" : "false",
+            ["ssl-protocols"] = string.Join(' ', tls.Protocols.Select(p => p == TlsProtocol.Tls12 ? "TLSv1.2" : "TLSv1.3")),
+            ["ssl-buffer-size"] = tls.BufferSize.ToNginx(),
+            ["ssl-session-cache"] = tls.SessionCacheSize.Bytes > 0 ? "true" : "false",
+            ["ssl-session-cache-size"] = tls.SessionCacheSize.Bytes > 0 ? tls.SessionCacheSize.ToNginx() : "10m",
+            ["hsts"] = tls.HstsMaxAge.Value > TimeSpan.Zero ? "true" : "false",
+            ["hsts-max-age"] = Number(tls.HstsMaxAge.TotalSeconds),
+            ["hsts-include-subdomains"] = "false",
+            ["ssl-redirect"] = edge.Listen.RedirectHttpToHttps ? "true" : "false",
+            ["worker-processes"] = edge.Capacity.WorkerProcesses?.ToString(CultureInfo.InvariantCulture) ?? "auto",
+            ["max-worker-connections"] = Number(edge.Capacity.WorkerConnections),
+            ["max-worker-open-files"] = Number(edge.Capacity.WorkerRlimitNofile),
+            ["worker-shutdown-timeout"] = Seconds.Text(edge.Capacity.WorkerShutdownTimeout) + "s",
+        };
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,56 @@
+using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
+
+namespace RealtimeStack.Edge.Cluster;
+
+/// <summary>
+/// The ingress-nginx annotations of one route's Ingress, computed from the model. Never the article's
+/// <c>enable-websocket</c> (no such annotation: WebSocket works without one) and never a <c>rewrite-target</c>.
+/// </summary>
+public static class IngressAnnotations
+{
+    public const string CookieName = "realtime_affinity";
+
+    public static SortedDictionary<string, string> For(EdgeSpec edge, DeploymentSpec deployment, RouteSpec route)
+    {
+        var a = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Name("proxy-connect-timeout")] = Seconds.Text(route.ConnectTimeout),
+            [Name("proxy-read-timeout")] = Seconds.Text(route.ReadTimeout),
+            [Name("proxy-send-timeout")] = Seconds.Text(route.SendTimeout),
+            [Name("proxy-body-size")] = edge.Body.MaxSize.ToNginx(),
+            [Name("client-body-buffer-size")] = edge.Body.BufferSize.ToNginx(),
+            [Name("ssl-redirect")] = edge.Listen.RedirectHttpToHttps ? "true" : "false",
+            [Name("force-ssl-redirect")] = edge.Listen.RedirectHttpToHttps ? "true" : "false",
+        };
+        if (route.Kind == RouteKind.ServerSentEvents)
+        {
+            // Events must leave nginx as they arrive; buffering here is what stalls SSE behind ingress-nginx.
+            a[Name("proxy-buffering")] = "off";
+            a[Name("proxy-request-buffering")] = "off";
+        }
+        if (route.Kind != RouteKind.Api)
+        {
+            // Service sessionAffinity is bypassed (ingress-nginx talks to endpoints): pin at the ingress.
+            var stickiness = route.Kind == RouteKind.ServerSentEvents ? edge.Upstreams.Sse.Stickiness : edge.Upstreams.Ws.Stickiness;
+            switch (stickiness)
+            {
+                case Stickiness.ClientIp:
+                    a[Name("upstream-hash-by")] = "$remote_addr";
+                    break;
+                case Stickiness.Cookie:
+                    a[Name("affinity")] = "cookie";
+                    a[Name("affinity-mode")] = "persistent";
+                    a[Name("session-cookie-name")] = CookieName;
+                    a[Name("session-cookie-path")] = route.Path;
+                    a[Name("session-cookie-secure")] = "true";
+                    a[Name("session-cookie-samesite")] = "Lax";
+                    a[Name("session-cookie-max-age")] = Seconds.Text(deployment.AffinityTimeout);
+                    break;
+            }
+        }
+        return a;
+    }
+
+    private static string Name(string annotation) => IngressNginxChart.AnnotationPrefix + annotation;
+}

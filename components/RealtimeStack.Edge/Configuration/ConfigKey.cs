@@ -1,0 +1,22 @@
+namespace RealtimeStack.Edge.Configuration;
+
+/// <summary>
+/// One setting of the edge: its stack config name under the <c>realtime:</c> namespace, its path among the
+/// component's inputs, the kind of value, its default and meaning. The default is written here and nowhere else.
+/// </summary>
+public sealed record ConfigKey(string Name, string Path, ValueKind Kind, string? Default, string Description, bool Secret = false)
+{
+    public const string Namespace = "realtime";
+
+    /// <summary>The key as Pulumi stack config spells it, e.g. <c>realtime:domain</c>.</summary>
+    public string FullName => $"{Namespace}:{Name}";
+
+    /// <summary>Every key of the edge and of its deployment, in reference order.</summary>
+    public static IReadOnlyList<ConfigKey> All { get; } = [.. EdgeConfigKeys.All, .. DeploymentConfigKeys.All];
+
+    /// <summary>The key whose stack config name (<c>realtime:x</c>) or input path (<c>routes.sse.readTimeout</c>) is given.</summary>
+    public static ConfigKey? Find(string nameOrPath) =>
+        All.FirstOrDefault(k => k.FullName == nameOrPath || k.Path == nameOrPath);
+
+    public override string ToString() => FullName;
+}

@@ -1,0 +1,27 @@
+namespace RealtimeStack.Edge.Configuration;
+
+/// <summary>
+/// <c>realtime:*</c> keys that say where and how the edge is deployed rather than what it does
+/// (read by <see cref="Hosting.DeploymentConfigBinder"/>).
+/// </summary>
+public static class DeploymentConfigKeys
+{
+    public static readonly ConfigKey Mode = new("mode", "mode", ValueKind.Text, "docker", "Where the edge runs: docker (an nginx container) or kubernetes (ingress-nginx).");
+    public static readonly ConfigKey BackendImage = new("backendImage", "backendImage", ValueKind.Text, "", "Image of the api, sse and ws backends. Required in kubernetes mode. In docker mode without it the backends are built (backendBuild; the dev stack builds the sample backends from this repository).");
+    public static readonly ConfigKey Namespace = new("namespace", "kubernetes.namespace", ValueKind.Text, "realtime", "Kubernetes namespace for the backends, Ingress and TLS Secret (created).");
+    public static readonly ConfigKey IngressClass = new("ingressClass", "kubernetes.ingressClass", ValueKind.Text, "realtime-nginx", "The dedicated IngressClass (and controller value k8s.io/NAME) of the ingress-nginx release.");
+    public static readonly ConfigKey ControllerReplicas = new("controllerReplicas", "kubernetes.controllerReplicas", ValueKind.Integer, "2", "ingress-nginx controller replicas (a PodDisruptionBudget keeps one up).");
+    public static readonly ConfigKey ApiReplicas = new("apiReplicas", "kubernetes.apiReplicas", ValueKind.Integer, "2", "Kubernetes replicas of the api backend.");
+    public static readonly ConfigKey SseReplicas = new("sseReplicas", "kubernetes.sseReplicas", ValueKind.Integer, "2", "Kubernetes replicas of the sse backend.");
+    public static readonly ConfigKey WsReplicas = new("wsReplicas", "kubernetes.wsReplicas", ValueKind.Integer, "2", "Kubernetes replicas of the ws backend.");
+    public static readonly ConfigKey BackendPort = new("backendPort", "kubernetes.backendPort", ValueKind.Integer, "9000", "Container port of the backends in Kubernetes (Docker uses the ports of the server lists).");
+    public static readonly ConfigKey DrainDelay = new("drainDelay", "kubernetes.drainDelay", ValueKind.Text, "10s", "preStop pause before a backend stops, so endpoints drop it before it closes streams.");
+    public static readonly ConfigKey BackendGracePeriod = new("backendGracePeriod", "kubernetes.backendGracePeriod", ValueKind.Text, "60s", "Time a stopping backend has to end its streams (includes drainDelay).");
+    public static readonly ConfigKey AffinityTimeout = new("affinityTimeout", "kubernetes.affinityTimeout", ValueKind.Text, "3h", "Services' sessionAffinity ClientIP timeout.");
+
+    public static IReadOnlyList<ConfigKey> All { get; } =
+    [
+        Mode, BackendImage, Namespace, IngressClass, ControllerReplicas,
+        ApiReplicas, SseReplicas, WsReplicas, BackendPort, DrainDelay, BackendGracePeriod, AffinityTimeout,
+    ];
+}

@@ -1,0 +1,162 @@
+using RealtimeStack.Edge.Model;
+using K = RealtimeStack.Edge.Configuration.EdgeConfigKeys;
+
+namespace RealtimeStack.Edge.Configuration;
+
+/// <summary>
+/// The one binding from flat <c>realtime:*</c> configuration to an <see cref="EdgeSpec"/>, shared by the Pulumi
+/// program and the command line. Every error is reported together, each naming the key and the rule.
+/// </summary>
+public static class EdgeConfigBinder
+{
+    /// <summary>Builds the model or throws <see cref="EdgeConfigException"/> listing every problem.</summary>
+    /// <param name="values">Keys as stack config spells them (<c>realtime:domain</c>); other namespaces are ignored.</param>
+    public static EdgeSpec Bind(IReadOnlyDictionary<string, string> values)
+    {
+        var errors = new Errors();
+        CheckUnknownKeys(values, ConfigKey.All, errors);
+        var config = new FlatConfig(values, errors);
+
+        var primary = config.Get(K.Domain, ServerName.Parse);
+        var aliases = config.GetList(K.Aliases, ServerName.Parse, allowEmpty: true);
+        var names = new List<ServerName>();
+        foreach (var name in (primary is null ? aliases : aliases.Prepend(primary)))
+        {
+            if (names.Contains(name)) errors.Add(K.Aliases.FullName, $"'{name}' is listed twice");
+            else names.Add(name);
+        }
+
+        var listen = new ListenSpec(
+            config.Get(K.HttpPort, Port.Parse),
+            config.Get(K.HttpsPort, Port.Parse),
+            config.GetBool(K.RedirectHttp),
+            config.Get(K.KeepaliveTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.Zero, TimeSpan.FromHours(1))));
+        if (listen.HttpPort == listen.HttpsPort)
+            errors.Add(K.HttpsPort.FullName, $"must differ from {K.HttpPort.FullName} (both are {listen.HttpPort})");
+
+        var tls = new TlsSpec(
+            BindTlsMaterial(config),
+            BindProtocols(config),
+            config.GetBool(K.Http2),
+            config.Get(K.TlsBufferSize, (k, r) => ByteSize.Parse(k, r, 1024, 16 * 1024)),
+            config.Get(K.TlsSessionCache, ParseSessionCache),
+            config.Get(K.HstsMaxAge, (k, r) => Duration.Parse(k, r, TimeSpan.Zero, TimeSpan.FromDays(730))));
+
+        var sticky = config.Get(K.Stickiness, ParseStickiness);
+        if (sticky == Stickiness.Cookie && config.Raw(DeploymentConfigKeys.Mode) != "kubernetes")
+            errors.Add(K.Stickiness.FullName, $"cookie is only available with {DeploymentConfigKeys.Mode.FullName} kubernetes (ingress-nginx's affinity cookie); open-source nginx has no sticky cookie: use clientIp");
+        var upstreams = new UpstreamsSpec(
+            new UpstreamGroup("api", BindServers(config, K.ApiServers), config.GetInt(K.ApiKeepalive, 0, 1024), Stickiness.None),
+            new UpstreamGroup("sse", BindServers(config, K.SseServers), 0, sticky),
+            new UpstreamGroup("ws", BindServers(config, K.WsServers), 0, sticky));
+
+        var connect = config.Get(K.ConnectTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(75)));
+        var routes = new RoutesSpec(
+            new RouteSpec("/api/", RouteKind.Api, connect, Timeout(config, K.ApiReadTimeout), Timeout(config, K.ApiSendTimeout)),
+            new RouteSpec("/sse/", RouteKind.ServerSentEvents, connect, Timeout(config, K.SseReadTimeout), Timeout(config, K.SseSendTimeout)),
+            new RouteSpec("/ws/", RouteKind.WebSocket, connect, Timeout(config, K.WsReadTimeout), Timeout(config, K.WsSendTimeout)));
+
+        var body = new BodySpec(
+            config.Get(K.ClientMaxBodySize, (k, r) => ByteSize.Parse(k, r)),
+            config.Get(K.ClientBodyBufferSize, (k, r) => ByteSize.Parse(k, r, 1024, 1024L * 1024 * 1024)));
+
+        var gzip = new GzipSpec(
+            config.GetBool(K.Gzip),
+            config.GetList(K.GzipTypes, MimeType.Parse, allowEmpty: true).Distinct().ToArray(),
+            config.GetInt(K.GzipMinLength, 0, 1024 * 1024 * 1024),
+            config.GetInt(K.GzipLevel, 1, 9));
+
+        var capacity = new CapacitySpec(
+            config.GetInt(K.MaxStreams, 1, 1_000_000),
+            config.Get(K.WorkerProcesses, ParseWorkers),
+            config.Get(K.WorkerShutdownTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), CapacitySpec.MaxWorkerShutdownTimeout)));
+
+        var version = config.Get(K.NginxVersion, Model.NginxVersion.Parse);
+
+        errors.ThrowIfAny();
+        return new EdgeSpec(names, listen, tls, upstreams, routes, body, gzip, capacity, version);
+    }
+
+    private static void CheckUnknownKeys(IReadOnlyDictionary<string, string> values, IEnumerable<ConfigKey> known, Errors errors)
+    {
+        var names = known.Select(k => k.FullName).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in values.Keys.Where(k => k.StartsWith(ConfigKey.Namespace + ":", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            if (names.Contains(key)) continue;
+            var close = names.FirstOrDefault(n => string.Equals(n, key, StringComparison.OrdinalIgnoreCase));
+            errors.Add(FlatConfig.Shorten(key), close is null ? "is not a known key (see the README's configuration reference)" : $"is not a known key; did you mean {close}?");
+        }
+    }
+
+    private static TlsMaterial? BindTlsMaterial(FlatConfig config)
+    {
+        var cert = config.Raw(K.TlsCert);
+        var key = config.Raw(K.TlsKey);
+        if (cert is null && key is null) return null;
+        if (cert is null)
+        {
+            config.Errors.Add(K.TlsCert.FullName, $"is required when {K.TlsKey.FullName} is set");
+            return null;
+        }
+        if (key is null)
+        {
+            config.Errors.Add(K.TlsKey.FullName, $"is required when {K.TlsCert.FullName} is set");
+            return null;
+        }
+        var parsed = TlsMaterial.Parse(K.TlsCert.FullName, cert, K.TlsKey.FullName, key);
+        if (parsed.Error is { } error) config.Errors.AddRange([error]);
+        return parsed.Value;
+    }
+
+    private static IReadOnlyList<TlsProtocol> BindProtocols(FlatConfig config)
+    {
+        var protocols = config.GetList(K.TlsProtocols, ParseProtocol);
+        return protocols.Distinct().Order().ToArray();
+    }
+
+    private static Parsed<TlsProtocol> ParseProtocol(string key, string raw) => Token.Check(raw, 16) is { } rule
+        ? Parsed<TlsProtocol>.Fail(key, $"must be TLSv1.2 or TLSv1.3 ({rule})")
+        : raw switch
+    {
+        "TLSv1.2" => Parsed<TlsProtocol>.Success(TlsProtocol.Tls12),
+        "TLSv1.3" => Parsed<TlsProtocol>.Success(TlsProtocol.Tls13),
+        "TLSv1" or "TLSv1.1" or "SSLv2" or "SSLv3" => Parsed<TlsProtocol>.Fail(key, $"{raw} is broken and not offered; use TLSv1.2 and/or TLSv1.3"),
+        _ => Parsed<TlsProtocol>.Fail(key, $"must be TLSv1.2 or TLSv1.3 (got '{FlatConfig.Shorten(raw)}')"),
+    };
+
+    private static IReadOnlyList<Endpoint> BindServers(FlatConfig config, ConfigKey key)
+    {
+        var servers = config.GetList(key, Endpoint.Parse);
+        foreach (var twice in servers.GroupBy(s => s).Where(g => g.Count() > 1))
+            config.Errors.Add(key.FullName, $"'{twice.Key}' is listed twice");
+        if (servers.Count > 256) config.Errors.Add(key.FullName, "must list at most 256 servers");
+        return servers.Distinct().ToArray();
+    }
+
+    private static Duration Timeout(FlatConfig config, ConfigKey key) =>
+        config.Get(key, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1)));
+
+    // nginx refuses a shared zone smaller than a few pages; 0 turns the cache off.
+    private static Parsed<ByteSize> ParseSessionCache(string key, string raw)
+    {
+        var size = ByteSize.Parse(key, raw, 0, 1024L * 1024 * 1024);
+        return size.Ok && size.Value!.Bytes is > 0 and < 64 * 1024
+            ? Parsed<ByteSize>.Fail(key, $"must be 0 (no cache) or at least 64k (got '{raw}')")
+            : size;
+    }
+
+    private static Parsed<Stickiness> ParseStickiness(string key, string raw) => raw switch
+    {
+        "clientIp" => Parsed<Stickiness>.Success(Stickiness.ClientIp),
+        "cookie" => Parsed<Stickiness>.Success(Stickiness.Cookie),
+        "none" => Parsed<Stickiness>.Success(Stickiness.None),
+        _ => Parsed<Stickiness>.Fail(key, $"must be clientIp, cookie or none (got '{FlatConfig.Shorten(raw)}')"),
+    };
+
+    private static Parsed<int?> ParseWorkers(string key, string raw)
+    {
+        if (raw == "auto") return Parsed<int?>.Success(null);
+        var count = FlatConfig.ParseInt(key, raw, 1, 256);
+        return count.Error is null ? Parsed<int?>.Success(count.Value) : Parsed<int?>.Fail(key, "must be auto or a whole number 1-256");
+    }
+}

@@ -1,0 +1,55 @@
+namespace RealtimeStack.Edge.Configuration;
+
+/// <summary>
+/// Every <c>realtime:*</c> key the edge understands, with its default. The README's configuration reference is
+/// this table; a key that is not here is rejected as unknown so that typos are caught.
+/// </summary>
+public static class EdgeConfigKeys
+{
+    public static readonly ConfigKey Domain = new("domain", "domain", ValueKind.Text, null, "Primary server name (RFC 1123; a leading *. wildcard is allowed). Required.");
+    public static readonly ConfigKey Aliases = new("aliases", "aliases", ValueKind.List, "", "More server names.");
+    public static readonly ConfigKey HttpPort = new("httpPort", "listen.httpPort", ValueKind.Integer, "80", "Plain HTTP listener port.");
+    public static readonly ConfigKey HttpsPort = new("httpsPort", "listen.httpsPort", ValueKind.Integer, "443", "TLS listener port.");
+    public static readonly ConfigKey RedirectHttp = new("redirectHttp", "listen.redirectHttp", ValueKind.Boolean, "true", "Plain HTTP answers 301 to the HTTPS URL, path and query kept.");
+    public static readonly ConfigKey KeepaliveTimeout = new("keepaliveTimeout", "listen.keepaliveTimeout", ValueKind.Text, "75s", "Idle client keepalive between requests.");
+    public static readonly ConfigKey TlsCert = new("tlsCert", "tls.certificatePem", ValueKind.Text, null, "Certificate chain, PEM (leaf first). Set with `pulumi config set --secret`. Without it a self-signed certificate is generated.", Secret: true);
+    public static readonly ConfigKey TlsKey = new("tlsKey", "tls.privateKeyPem", ValueKind.Text, null, "Private key of tlsCert, PEM, unencrypted. Secret.", Secret: true);
+    public static readonly ConfigKey TlsProtocols = new("tlsProtocols", "tls.protocols", ValueKind.List, "TLSv1.2,TLSv1.3", "Offered TLS versions: TLSv1.2 and/or TLSv1.3.");
+    public static readonly ConfigKey Http2 = new("http2", "tls.http2", ValueKind.Boolean, "true", "HTTP/2 on the TLS listener (helps SSE: no 6-connection browser limit). WebSocket stays on HTTP/1.1.");
+    public static readonly ConfigKey TlsBufferSize = new("tlsBufferSize", "tls.bufferSize", ValueKind.Text, "4k", "ssl_buffer_size: smaller sends each event sooner and costs less memory per stream.");
+    public static readonly ConfigKey TlsSessionCache = new("tlsSessionCache", "tls.sessionCache", ValueKind.Text, "10m", "Shared TLS session cache size (about 4000 sessions per megabyte).");
+    public static readonly ConfigKey HstsMaxAge = new("hstsMaxAge", "tls.hstsMaxAge", ValueKind.Text, "0s", "Strict-Transport-Security max-age; 0s sends no HSTS header.");
+    public static readonly ConfigKey ApiServers = new("apiServers", "upstreams.api.servers", ValueKind.List, "127.0.0.1:9000,127.0.0.1:9001", "API backends, host:port. Round-robin.");
+    public static readonly ConfigKey SseServers = new("sseServers", "upstreams.sse.servers", ValueKind.List, "127.0.0.1:9100", "SSE backends, host:port.");
+    public static readonly ConfigKey WsServers = new("wsServers", "upstreams.ws.servers", ValueKind.List, "127.0.0.1:9200", "WebSocket backends, host:port.");
+    public static readonly ConfigKey ApiKeepalive = new("apiKeepalive", "upstreams.api.keepalive", ValueKind.Integer, "32", "Idle upstream connections each worker keeps to the API pool (0 = none).");
+    public static readonly ConfigKey Stickiness = new("stickiness", "upstreams.stickiness", ValueKind.Text, "clientIp", "SSE/WS pinning: clientIp (hash of the client address), cookie (ingress-nginx affinity cookie; kubernetes mode only) or none. Services keep sessionAffinity ClientIP either way.");
+    public static readonly ConfigKey ConnectTimeout = new("connectTimeout", "routes.connectTimeout", ValueKind.Text, "60s", "proxy_connect_timeout for every route (nginx caps it at 75s).");
+    public static readonly ConfigKey ApiReadTimeout = new("apiReadTimeout", "routes.api.readTimeout", ValueKind.Text, "60s", "Longest gap between two reads from an API backend.");
+    public static readonly ConfigKey ApiSendTimeout = new("apiSendTimeout", "routes.api.sendTimeout", ValueKind.Text, "60s", "Longest gap between two writes to an API backend or its client.");
+    public static readonly ConfigKey SseReadTimeout = new("sseReadTimeout", "routes.sse.readTimeout", ValueKind.Text, "1h", "Longest silence from an SSE backend before nginx closes the stream. Send heartbeats well inside it.");
+    public static readonly ConfigKey SseSendTimeout = new("sseSendTimeout", "routes.sse.sendTimeout", ValueKind.Text, "1h", "Longest gap between two writes on an SSE stream.");
+    public static readonly ConfigKey WsReadTimeout = new("wsReadTimeout", "routes.ws.readTimeout", ValueKind.Text, "1h", "Longest silence on a WebSocket before nginx closes it. Ping well inside it.");
+    public static readonly ConfigKey WsSendTimeout = new("wsSendTimeout", "routes.ws.sendTimeout", ValueKind.Text, "1h", "Longest gap between two writes on a WebSocket.");
+    public static readonly ConfigKey ClientMaxBodySize = new("clientMaxBodySize", "body.maxSize", ValueKind.Text, "50m", "Largest request body; larger gets 413.");
+    public static readonly ConfigKey ClientBodyBufferSize = new("clientBodyBufferSize", "body.bufferSize", ValueKind.Text, "10m", "Request bodies up to this size stay in memory.");
+    public static readonly ConfigKey Gzip = new("gzip", "gzip.enabled", ValueKind.Boolean, "true", "Compress API responses.");
+    public static readonly ConfigKey GzipTypes = new("gzipTypes", "gzip.types", ValueKind.List, "text/plain,text/css,application/json,application/javascript,application/xml", "Compressed media types (text/html is always included by nginx). text/event-stream is refused.");
+    public static readonly ConfigKey GzipMinLength = new("gzipMinLength", "gzip.minLength", ValueKind.Integer, "1024", "Smallest response compressed, in bytes.");
+    public static readonly ConfigKey GzipLevel = new("gzipLevel", "gzip.level", ValueKind.Integer, "4", "Compression level 1-9.");
+    public static readonly ConfigKey MaxStreams = new("maxStreams", "capacity.maxStreams", ValueKind.Integer, "10000", "Concurrent SSE + WebSocket streams to hold. Sizes worker_connections (2 per stream, per worker: all of them with workerProcesses auto, a 1.25x share with a number) and worker_rlimit_nofile.");
+    public static readonly ConfigKey WorkerProcesses = new("workerProcesses", "capacity.workerProcesses", ValueKind.Text, "auto", "nginx worker processes: auto (one per core) or a number. A number lets each worker be sized for its share of maxStreams (listeners use reuseport) instead of all of them.");
+    public static readonly ConfigKey WorkerShutdownTimeout = new("workerShutdownTimeout", "capacity.workerShutdownTimeout", ValueKind.Text, "10m", "How long old workers keep streams after a reload before cutting them.");
+    public static readonly ConfigKey NginxVersion = new("nginxVersion", "nginxVersion", ValueKind.Text, "1.28.0", "nginx version to render for (http2 syntax changed in 1.25.1); also the container image tag.");
+
+    public static IReadOnlyList<ConfigKey> All { get; } =
+    [
+        Domain, Aliases, HttpPort, HttpsPort, RedirectHttp, KeepaliveTimeout,
+        TlsCert, TlsKey, TlsProtocols, Http2, TlsBufferSize, TlsSessionCache, HstsMaxAge,
+        ApiServers, SseServers, WsServers, ApiKeepalive, Stickiness,
+        ConnectTimeout, ApiReadTimeout, ApiSendTimeout, SseReadTimeout, SseSendTimeout, WsReadTimeout, WsSendTimeout,
+        ClientMaxBodySize, ClientBodyBufferSize,
+        Gzip, GzipTypes, GzipMinLength, GzipLevel,
+        MaxStreams, WorkerProcesses, WorkerShutdownTimeout, NginxVersion,
+    ];
+}

@@ -1,0 +1,11 @@
+namespace RealtimeStack.Edge.Hosting;
+
+/// <summary>Where the edge runs.</summary>
+public enum EdgeMode
+{
+    /// <summary>An nginx container running the rendered nginx.conf, with backend containers on one network.</summary>
+    Docker,
+
+    /// <summary>An ingress-nginx release configured from the model, with backend Deployments and an Ingress.</summary>
+    Kubernetes,
+}

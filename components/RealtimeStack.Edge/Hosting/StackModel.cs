@@ -1,0 +1,43 @@
+using System.Net;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.Model;
+
+namespace RealtimeStack.Edge.Hosting;
+
+/// <summary>
+/// A whole stack's model: what the edge does and where it runs, bound from one flat configuration with every
+/// error of both reported together. This is what the Pulumi program builds its components from.
+/// </summary>
+public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
+{
+    public static StackModel Bind(IReadOnlyDictionary<string, string> values)
+    {
+        var errors = new Errors();
+        EdgeSpec? edge = null;
+        DeploymentSpec? deployment = null;
+        try { edge = EdgeConfigBinder.Bind(values); }
+        catch (EdgeConfigException e) { errors.AddRange(e.Errors); }
+        try { deployment = DeploymentConfigBinder.Bind(values); }
+        catch (EdgeConfigException e) { errors.AddRange(e.Errors); }
+        if (edge is not null && deployment is { Mode: EdgeMode.Docker })
+        {
+            // In docker mode each upstream server becomes a container whose network alias is the server's host.
+            foreach (var (key, group) in new[] { (EdgeConfigKeys.ApiServers, edge.Upstreams.Api), (EdgeConfigKeys.SseServers, edge.Upstreams.Sse), (EdgeConfigKeys.WsServers, edge.Upstreams.Ws) })
+            {
+                foreach (var server in group.Servers.Where(s => IPAddress.TryParse(s.Host.Trim('[', ']'), out _)))
+                    errors.Add(key.FullName, $"'{server}': in docker mode each server is a backend container reached by name (like api-1:9000), not an IP address");
+            }
+            var hosts = edge.Upstreams.All.SelectMany(g => g.Servers.Select(s => (Role: g.Name, s.Host))).GroupBy(x => x.Host).Where(g => g.Count() > 1);
+            foreach (var shared in hosts)
+                errors.Add(EdgeConfigKeys.ApiServers.FullName, $"host '{shared.Key}' is listed {shared.Count()} times ({string.Join(", ", shared.Select(x => x.Role))}): in docker mode each name is one backend container");
+        }
+        if (edge is not null && deployment is { Mode: EdgeMode.Kubernetes })
+        {
+            foreach (var name in edge.ServerNames.Where(n => n.Value.EndsWith(".*", StringComparison.Ordinal)))
+                errors.Add(name == edge.PrimaryName ? EdgeConfigKeys.Domain.FullName : EdgeConfigKeys.Aliases.FullName,
+                    $"'{name}': an Ingress host can have a leading *. wildcard only, not a trailing .*");
+        }
+        errors.ThrowIfAny();
+        return new StackModel(edge!, deployment!);
+    }
+}

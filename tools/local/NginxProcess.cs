@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace RealtimeStack.Local;
+
+/// <summary>
+/// A running nginx master in the foreground (<c>daemon off</c>), in a private directory, bound to 127.0.0.1.
+/// Stopped by its own process id: graceful quit first, then the whole process tree.
+/// </summary>
+public sealed class NginxProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
+
+    private NginxProcess(NginxBinary binary, string directory, Process process)
+    {
+        Binary = binary;
+        Directory = directory;
+        _process = process;
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+    }
+
+    public NginxBinary Binary { get; }
+
+    public string Directory { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string ErrorLog => File.Exists(ErrorLogPath) ? File.ReadAllText(ErrorLogPath) : "";
+
+    private string ErrorLogPath => Path.Combine(Directory, "logs", "error.log");
+
+    /// <summary>
+    /// Starts nginx on a directory written by <see cref="EdgeFiles"/> with <see cref="Nginx.NginxLayout.Local"/>
+    /// and waits (bounded) until every port in <paramref name="ports"/> accepts connections on 127.0.0.1.
+    /// </summary>
+    public static async Task<NginxProcess> StartAsync(NginxBinary binary, string directory, IEnumerable<int> ports, TimeSpan? timeout = null)
+    {
+        NginxBinary.PrepareDirectory(directory);
+        var info = new ProcessStartInfo(binary.Path) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in NginxBinary.Arguments(directory)[..^1]) info.ArgumentList.Add(arg);
+        info.ArgumentList.Add($"daemon off; pid {Path.Combine(directory, "nginx.pid")};");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start nginx");
+        var nginx = new NginxProcess(binary, directory, process);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        try
+        {
+            foreach (var port in ports)
+            {
+                while (!await Accepts(port))
+                {
+                    if (process.HasExited)
+                        throw new InvalidOperationException($"nginx exited with code {process.ExitCode} before listening on {port}:\n{nginx.Diagnostics()}");
+                    if (DateTime.UtcNow > deadline)
+                        throw new TimeoutException($"nginx did not listen on 127.0.0.1:{port} in time:\n{nginx.Diagnostics()}");
+                    await Task.Delay(25);
+                }
+            }
+            return nginx;
+        }
+        catch
+        {
+            await nginx.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Tells the master to reload its configuration (new workers start; old ones drain).</summary>
+    public void Reload()
+    {
+        var (code, output) = NginxBinary.Run(Binary.Path, ["-s", "reload", .. NginxBinary.Arguments(Directory)], TimeSpan.FromSeconds(15));
+        if (code != 0) throw new InvalidOperationException($"nginx -s reload failed: {output}");
+    }
+
+    /// <summary>The worker process ids of this master, read from /proc.</summary>
+    public IReadOnlyList<int> WorkerProcessIds() =>
+        System.IO.Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && ParentOf(pid) == ProcessId)
+            .ToArray();
+
+    public string Diagnostics()
+    {
+        lock (_output) return $"--- nginx output ---\n{_output}--- error.log ---\n{ErrorLog}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            try
+            {
+                NginxBinary.Run(Binary.Path, ["-s", "stop", .. NginxBinary.Arguments(Directory)], TimeSpan.FromSeconds(5));
+            }
+            catch (Exception) { /* fall through to killing the tree */ }
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try { await _process.WaitForExitAsync(wait.Token); }
+            catch (OperationCanceledException) { }
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception) { return -1; }
+    }
+
+    private static async Task<bool> Accepts(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port).WaitAsync(TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (Exception) { return false; }
+    }
+}
