@@ -46,7 +46,9 @@ public sealed class RecordingMocks
                     state["certPem"] = FakeCertificatePem;
                     break;
                 case "docker:index/remoteImage:RemoteImage":
-                    state["imageId"] = "sha256:" + new string('a', 64);
+                    // The id of the image pulled or built: another tag (or other build triggers) is another image.
+                    state["imageId"] = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+                        System.Text.Encoding.UTF8.GetBytes(string.Join("\n", args.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value}")))));
                     break;
                 case "pulumi:pulumi:StackReference":
                     var name = (string)args.Inputs["name"];

@@ -9,22 +9,7 @@ namespace RealtimeStack.Edge.Tests.Cli;
 /// <summary><c>edge render</c>, run in-process from the repository root.</summary>
 public sealed class RenderCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var previous = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(RepoPaths.Root);
-        try
-        {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = EdgeCommand.Run(args, stdout, stderr);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(previous);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => EdgeCommandRun.Run(args);
 
     private static (string Cert, string Key) CertificateFiles(string directory)
     {

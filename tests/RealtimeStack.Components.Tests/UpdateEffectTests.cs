@@ -1,0 +1,141 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Text;
+using Pulumi.Testing;
+using RealtimeStack.Edge.Changes;
+using RealtimeStack.Components.Tests.Support;
+using RealtimeStack.Edge.Hosting;
+
+namespace RealtimeStack.Components.Tests;
+
+/// <summary>
+/// The change model against the resources: for every setting changed alone on the dev (docker) and k8s stacks,
+/// the resources whose inputs change under mocks are exactly those the planned changes act on. Above all, a
+/// change the model applies by reload leaves the nginx container's inputs untouched (a change there replaces it).
+/// </summary>
+public sealed class UpdateEffectTests
+{
+    /// <summary>What a resource is, for comparing with the plan; components are not compared (they do nothing themselves).</summary>
+    private enum Kind { NginxContainer, NginxImage, ReloadCommand, BackendContainers, BackendImage, Network, GeneratedCertificate, NameSuffix, ControllerRelease, Namespaces, BackendDeployments, BackendServices, BackendDisruptionBudgets, Ingresses, TlsSecret }
+
+    public static TheoryData<string, string> EveryChange
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var stack in new[] { "dev", "k8s" })
+                foreach (var change in SettingChanges.For(StackConfig.FromStackFile(stack))) data.Add(stack, change.Setting);
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryChange))]
+    public async Task Changing_a_setting_alone_changes_exactly_the_resources_the_change_model_names(string stack, string setting)
+    {
+        var before = StackConfig.FromStackFile(stack);
+        var after = SettingChanges.For(before).Single(c => c.Setting == setting).ApplyTo(before);
+        var plan = UpdatePlanner.Plan(before, after);
+
+        var changed = Changed(await Registered(before), await Registered(after));
+
+        var (required, allowed) = Expected(plan);
+        var report = $"plan: [{string.Join("; ", plan.Changes)}]\nchanged: [{string.Join(", ", changed)}]";
+        Assert.True(required.IsSubsetOf(changed), $"missing changes {string.Join(", ", required.Except(changed))}\n{report}");
+        Assert.True(changed.IsSubsetOf(allowed), $"changes the plan does not name: {string.Join(", ", changed.Except(allowed))}\n{report}");
+        if (plan.IsEmpty) Assert.Empty(changed);
+    }
+
+    /// <summary>The kinds each planned change must touch, and those it may touch beside them.</summary>
+    private static (HashSet<Kind> Required, HashSet<Kind> Allowed) Expected(UpdatePlan plan)
+    {
+        var required = new HashSet<Kind>();
+        var allowed = new HashSet<Kind>();
+        foreach (var change in plan.Changes)
+        {
+            var (must, may) = (plan.Mode, change.Action) switch
+            {
+                (_, UpdateAction.ReplaceAll) => (Array.Empty<Kind>(), Enum.GetValues<Kind>()),
+                (EdgeMode.Docker, UpdateAction.Reload) => ([Kind.ReloadCommand], [Kind.GeneratedCertificate]),
+                (EdgeMode.Docker, UpdateAction.ReplaceEdge) => ([Kind.NginxContainer], [Kind.NginxImage, Kind.ReloadCommand]),
+                (EdgeMode.Docker, UpdateAction.AddBackends or UpdateAction.ReplaceBackends) => ([Kind.BackendContainers], [Kind.BackendImage, Kind.ReloadCommand]),
+                (EdgeMode.Kubernetes, UpdateAction.Reload) => ([], [Kind.ControllerRelease, Kind.Ingresses, Kind.TlsSecret, Kind.GeneratedCertificate]),
+                (EdgeMode.Kubernetes, UpdateAction.ReplaceEdge or UpdateAction.RollController or UpdateAction.ScaleController) => ([Kind.ControllerRelease], [Kind.Namespaces, Kind.Ingresses]),
+                (EdgeMode.Kubernetes, UpdateAction.RollBackends or UpdateAction.ScaleBackends) => ([Kind.BackendDeployments], [Kind.BackendDisruptionBudgets, Kind.BackendServices]),
+                (EdgeMode.Kubernetes, UpdateAction.ConfigureBackends) => ([Kind.BackendServices], []),
+                _ => throw new InvalidOperationException($"{plan.Mode} mode does not plan {change.Action}"),
+            };
+            required.UnionWith(must);
+            allowed.UnionWith(must);
+            allowed.UnionWith(may);
+        }
+        return (required, allowed);
+    }
+
+    private static async Task<Dictionary<(string Type, string Name), string>> Registered(IReadOnlyDictionary<string, string> config)
+    {
+        var run = await PulumiRun.OfStackAsync(config, [.. SettingChanges.SecretKeys.Where(config.ContainsKey)]);
+        return run.Mocks.Registered
+            .Where(r => !r.Type!.StartsWith("realtime:", StringComparison.Ordinal))
+            .ToDictionary(r => (r.Type!, r.Name!), r => Canonical(r.Inputs));
+    }
+
+    private static HashSet<Kind> Changed(Dictionary<(string Type, string Name), string> before, Dictionary<(string Type, string Name), string> after) =>
+        before.Keys.Union(after.Keys)
+            .Where(k => !before.TryGetValue(k, out var b) || !after.TryGetValue(k, out var a) || a != b)
+            .Select(k => Classify(k.Type, k.Name))
+            .ToHashSet();
+
+    private static Kind Classify(string type, string name) => type switch
+    {
+        "docker:index/container:Container" when name.EndsWith("-nginx", StringComparison.Ordinal) => Kind.NginxContainer,
+        "docker:index/container:Container" => Kind.BackendContainers,
+        "docker:index/remoteImage:RemoteImage" when name.EndsWith("-nginx-image", StringComparison.Ordinal) => Kind.NginxImage,
+        "docker:index/remoteImage:RemoteImage" => Kind.BackendImage,
+        "docker:index/network:Network" => Kind.Network,
+        "command:local:Command" => Kind.ReloadCommand,
+        "tls:index/privateKey:PrivateKey" or "tls:index/selfSignedCert:SelfSignedCert" => Kind.GeneratedCertificate,
+        "random:index/randomString:RandomString" => Kind.NameSuffix,
+        "kubernetes:helm.sh/v3:Release" => Kind.ControllerRelease,
+        "kubernetes:core/v1:Namespace" => Kind.Namespaces,
+        "kubernetes:apps/v1:Deployment" => Kind.BackendDeployments,
+        "kubernetes:core/v1:Service" => Kind.BackendServices,
+        "kubernetes:policy/v1:PodDisruptionBudget" => Kind.BackendDisruptionBudgets,
+        "kubernetes:networking.k8s.io/v1:Ingress" => Kind.Ingresses,
+        "kubernetes:core/v1:Secret" => Kind.TlsSecret,
+        _ => throw new InvalidOperationException($"no kind for {type} {name}: classify it"),
+    };
+
+    /// <summary>Inputs as text with map keys sorted, so equal inputs compare equal.</summary>
+    private static string Canonical(object? value)
+    {
+        var text = new StringBuilder();
+        Write(value, text);
+        return text.ToString();
+
+        static void Write(object? value, StringBuilder text)
+        {
+            switch (value)
+            {
+                case null: text.Append("null"); break;
+                case string s: text.Append('"').Append(s).Append('"'); break;
+                case IDictionary map:
+                    text.Append('{');
+                    foreach (var key in map.Keys.Cast<object>().Select(k => k.ToString()!).Order(StringComparer.Ordinal))
+                    {
+                        text.Append(key).Append(':');
+                        Write(map[key], text);
+                        text.Append(',');
+                    }
+                    text.Append('}');
+                    break;
+                case IEnumerable items:
+                    text.Append('[');
+                    foreach (var item in items) { Write(item, text); text.Append(','); }
+                    text.Append(']');
+                    break;
+                default: text.Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+            }
+        }
+    }
+}

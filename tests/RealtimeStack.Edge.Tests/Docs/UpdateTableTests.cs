@@ -1,0 +1,51 @@
+using RealtimeStack.Edge.Changes;
+using RealtimeStack.Edge.Configuration;
+
+namespace RealtimeStack.Edge.Tests.Docs;
+
+/// <summary>
+/// The README's table "you change → pulumi up does → open streams" is the change model's answer for each setting
+/// changed alone on the dev (docker) and k8s (kubernetes) stacks, generated here and kept in sync.
+/// </summary>
+public sealed class UpdateTableTests
+{
+    [Fact]
+    public void The_update_table_is_the_change_models_answer() =>
+        GeneratedSection.Check(Path.Combine(RepoPaths.Root, "README.md"), "update-table", Table());
+
+    private static string Table()
+    {
+        var dev = Stack("dev");
+        var k8s = Stack("k8s");
+        var lines = new List<string>
+        {
+            "| you change | docker: `pulumi up` does → open streams | kubernetes: `pulumi up` does → open streams |",
+            "|---|---|---|",
+        };
+        foreach (var (onDev, onK8s) in SettingChanges.For(dev).Zip(SettingChanges.For(k8s)))
+            lines.Add($"| `{onDev.Setting}` | {Cell(dev, onDev)} | {Cell(k8s, onK8s)} |");
+        return string.Join('\n', lines);
+    }
+
+    private static string Cell(Dictionary<string, string> stack, SettingChange change)
+    {
+        var plan = UpdatePlanner.Plan(stack, change.ApplyTo(stack));
+        var also = plan.ChangedSettings.Where(s => !change.Setting.Contains(s, StringComparison.Ordinal)).Select(s => s[(ConfigKey.Namespace.Length + 1)..]).ToArray();
+        var effects = plan.IsEmpty
+            ? "nothing"
+            : string.Join("; ", plan.Changes.Select(c => $"{What(c)} → {Streams(c.Streams)}").Distinct());
+        return also.Length == 0 ? effects : $"{effects} (with {string.Join(", ", also)})";
+    }
+
+    // The containers where a change names them, and what is replaced; pods and Services are all roles' alike.
+    private static string What(PlannedChange change) => change.Action switch
+    {
+        UpdateAction.AddBackends or UpdateAction.ReplaceBackends => $"{PlannedChange.Describe(change.Action)} ({change.Subject["backend containers ".Length..]})",
+        UpdateAction.ReplaceEdge => $"{change.Subject} replaced",
+        _ => PlannedChange.Describe(change.Action),
+    };
+
+    private static string Streams(StreamEffect effect) => effect == StreamEffect.Cut ? "**cut**" : PlannedChange.Describe(effect);
+
+    private static Dictionary<string, string> Stack(string name) => new(StackFile.Load(StackFile.PathFor(RepoPaths.Root, name)).Values);
+}
