@@ -70,7 +70,8 @@ public static class UpdatePlanner
         var added = newBackends.Keys.Except(oldBackends.Keys).Order(StringComparer.Ordinal).ToArray();
         var rebuilt = newBackends.Keys.Intersect(oldBackends.Keys)
             .Where(a => imageChanged || oldBackends[a] != newBackends[a]).Order(StringComparer.Ordinal).ToArray();
-        var follow = after.Edge.NginxVersion.HasUpstreamResolve
+        // Asked of the renderer, so the plan says what the rendered nginx.conf does.
+        var follow = NginxConfRenderer.ResolverFor(after.Edge, NginxLayout.Container) is not null
             ? "nginx follows their new addresses by DNS (upstream resolve)"
             : "nginx is reloaded to resolve their new addresses (nginx before 1.27.3 resolves only when loading)";
         if (gone.Length > 0)

@@ -9,6 +9,16 @@ public sealed record Endpoint(string Host, int Port)
     /// <summary>The form nginx and URLs use: host:port, with brackets around IPv6.</summary>
     public override string ToString() => $"{Host}:{Port}";
 
+    /// <summary>Whether the host is an address rather than a name: bracketed IPv6, or IPv4 as nginx reads it
+    /// (exactly four decimal parts of at most 255; anything else, such as 1.2.3, nginx looks up as a name).</summary>
+    public bool IsAddress => Host.StartsWith('[') || IsIpv4(Host);
+
+    private static bool IsIpv4(string host)
+    {
+        var parts = host.Split('.');
+        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) <= 255);
+    }
+
     public static Parsed<Endpoint> Parse(string key, string raw)
     {
         if (Token.Check(raw) is { } tokenRule) return Parsed<Endpoint>.Fail(key, tokenRule);

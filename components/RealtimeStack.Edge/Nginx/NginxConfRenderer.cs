@@ -61,7 +61,8 @@ public static class NginxConfRenderer
         Simple("proxy_http_version", "1.1"),
         Simple("client_max_body_size", spec.Body.MaxSize.ToNginx()),
         Simple("client_body_buffer_size", spec.Body.BufferSize.ToNginx()),
-        .. spec.Upstreams.All.Select(Upstream),
+        .. Resolver(ResolverFor(spec, layout)),
+        .. spec.Upstreams.All.Select(group => Upstream(group, ResolverFor(spec, layout) is not null)),
         RedirectOrPlainServer(spec, layout),
         TlsServer(spec, layout),
     ]);
@@ -90,13 +91,35 @@ public static class NginxConfRenderer
 
     public static string UpstreamName(UpstreamGroup group) => "realtime_" + group.Name;
 
-    private static Directive Upstream(UpstreamGroup group) => Blocked("upstream", [UpstreamName(group)],
+    /// <summary>The resolver nginx follows upstream names with, when both the target nginx and the layout have one;
+    /// otherwise null, and nginx resolves names only when it loads the configuration.</summary>
+    public static NginxResolver? ResolverFor(EdgeSpec spec, NginxLayout layout) =>
+        spec.NginxVersion.HasUpstreamResolve ? layout.Resolver : null;
+
+    private static IEnumerable<Directive> Resolver(NginxResolver? resolver)
+    {
+        if (resolver is null) yield break;
+        yield return Simple("resolver", [.. resolver.Arguments()]);
+        yield return Simple("resolver_timeout", resolver.Timeout.ToNginx());
+    }
+
+    // Re-resolving needs the group in shared memory (zone); only names are re-resolved, addresses stay as written.
+    // The balancing method comes before keepalive, which wraps whichever method is set when it is read.
+    private static Directive Upstream(UpstreamGroup group, bool resolve) => Blocked("upstream", [UpstreamName(group)],
     [
+        resolve ? Simple("zone", UpstreamName(group), ZoneSize(group).ToNginx()) : null,
         // Cookie affinity exists only in ingress-nginx (the binder allows it only in kubernetes mode).
         group.Stickiness == Stickiness.ClientIp ? Simple("hash", "$remote_addr", "consistent") : null,
-        .. group.Servers.Select(s => Simple("server", s.ToString())),
+        .. group.Servers.Select(s => resolve && !s.IsAddress ? Simple("server", s.ToString(), "resolve") : Simple("server", s.ToString())),
         group.Keepalive > 0 ? Simple("keepalive", Number(group.Keepalive)) : null,
     ]);
+
+    /// <summary>
+    /// The group's shared memory. nginx 1.28 needs about 1k per named server when it loads (64 names do not fit in
+    /// 64k); while running, each resolved address adds a peer, and a re-resolution allocates the new peers before it
+    /// frees the old. 4k per server leaves room for both, and 64k (the size nginx's documentation uses) is the floor.
+    /// </summary>
+    public static ByteSize ZoneSize(UpstreamGroup group) => ByteSize.Kilobytes(Math.Max(64, 4L * group.Servers.Count));
 
     private static Directive RedirectOrPlainServer(EdgeSpec spec, NginxLayout layout)
     {

@@ -4,7 +4,8 @@ namespace RealtimeStack.Edge.Nginx;
 /// Where the files nginx reads and writes live on a particular host. The model says what the edge does; the layout
 /// says where it runs. Relative certificate paths resolve against the directory of nginx.conf.
 /// Null paths leave nginx's compiled-in defaults (right for the official container image); a null listen address
-/// means every interface.
+/// means every interface. A null <see cref="Resolver"/> means nginx resolves upstream names only when it loads
+/// its configuration.
 /// </summary>
 public sealed record NginxLayout(
     string CertificatePath,
@@ -17,10 +18,19 @@ public sealed record NginxLayout(
     public const string CertificateFile = "tls/tls.crt";
     public const string PrivateKeyFile = "tls/tls.key";
 
-    /// <summary>The official nginx image: config at /etc/nginx/nginx.conf, certificate beside it, logs to the container's stdio.</summary>
-    public static NginxLayout Container { get; } = new(CertificateFile, PrivateKeyFile, "stderr", "/dev/stdout", null, null);
+    /// <summary>The DNS servers nginx re-resolves upstream server names with while running, where the target nginx
+    /// can (<see cref="Model.NginxVersion.HasUpstreamResolve"/>).</summary>
+    public NginxResolver? Resolver { get; init; }
 
-    /// <summary>A private directory on this host (tests, <c>edge check</c>, the benchmark): everything inside it.</summary>
+    /// <summary>The official nginx image: config at /etc/nginx/nginx.conf, certificate beside it, logs to the container's
+    /// stdio; backend containers are found by name through Docker's DNS, and replaced ones are followed there.</summary>
+    public static NginxLayout Container { get; } = new(CertificateFile, PrivateKeyFile, "stderr", "/dev/stdout", null, null)
+    {
+        Resolver = NginxResolver.Docker,
+    };
+
+    /// <summary>A private directory on this host (tests, <c>edge check</c>, the benchmark): everything inside it. No
+    /// resolver, since local backends are address literals; set one with <c>with { Resolver = … }</c>.</summary>
     public static NginxLayout Local(string directory) => new(
         CertificateFile,
         PrivateKeyFile,

@@ -80,6 +80,31 @@ public sealed class NginxAcceptsEveryVariantTests
         }
     }
 
+    /// <summary>What Docker mode ships, on each nginx that re-resolves names: zones, <c>resolve</c> and Docker's
+    /// resolver. nginx resolves these names only while running, so no DNS server is needed here.</summary>
+    [UpstreamResolveTheory]
+    [MemberData(nameof(UpstreamResolveTheoryAttribute.Nginx), MemberType = typeof(UpstreamResolveTheoryAttribute))]
+    public void Nginx_t_accepts_the_container_layout_with_upstream_resolve(string nginx)
+    {
+        var binary = InstalledNginx.Get(nginx);
+        var spec = Stacks.Spec(("apiServers", "api-1:9000,api-2:9001,127.0.0.2:9002"), ("sseServers", "sse-1:9100"), ("wsServers", "ws-1:9200"), ("nginxVersion", binary.Version.ToString()));
+        var conf = NginxConfRenderer.Build(spec, NginxLayout.Container);
+        Assert.Contains(conf.All, d => d.Name == "server" && d.Args.Contains("resolve"));
+        var pem = SelfSignedCertificate.Create(["edge.test"], TimeSpan.FromDays(1));
+        var directory = Directory.CreateTempSubdirectory("realtime-resolve-").FullName;
+        try
+        {
+            new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
+            var (ok, output) = binary.Test(directory);
+            Assert.True(ok, $"nginx {binary.Version} -t rejected the container layout:\n{output}");
+            Assert.DoesNotContain("[warn]", output);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public void Variants_cover_every_key_that_changes_the_rendered_shape()
     {
