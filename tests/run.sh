@@ -72,6 +72,13 @@ fi
 
 echo
 echo "=== summary"
+# The end-to-end suites run on each of these (see tests/Shared/Nginx/InstalledNginx.cs).
+nginx_builds=()
+for candidate in "${REALTIME_NGINX:-}" "$(command -v nginx 2>/dev/null)" /usr/sbin/nginx ../shared/nginx/*/sbin/nginx; do
+  [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+  nginx_builds+=("$("$candidate" -v 2>&1 | sed 's/^nginx version: //') ($(readlink -f "$candidate"))")
+done
+printf '%s\n' "${nginx_builds[@]}" | sort -u | sed 's/^/nginx:   /'
 for line in "${ran[@]}"; do echo "ran:     $line"; done
 for line in "${skipped[@]}"; do echo "skipped: $line"; done
 for line in "${failed_suites[@]}"; do echo "FAILED:  $line"; done
