@@ -143,6 +143,25 @@ public sealed class ConfigurationReloadTests(ITestOutputHelper output)
         output.WriteLine($"nginx {nginx}: script took {run.Elapsed.TotalMilliseconds:F0} ms and said:\n{run.Stderr}");
     }
 
+    [Theory]
+    [MemberData(nameof(Nginx))]
+    public async Task A_staging_that_lacks_a_file_changes_nothing(string nginx)
+    {
+        var binary = InstalledNginx.Get(nginx);
+        await using var edge = await StartEdgeAsync(binary);
+        var before = Snapshot.Of(edge);
+        var certificate = SelfSignedCertificate.Create([Host, "localhost"], TimeSpan.FromDays(30));
+        // A copy cut short: without the check up front, nginx.conf and tls.crt were swapped in before the missing
+        // key stopped the script, leaving live files no reload had validated (and a pair that does not match).
+        var staged = Stage(edge, Render(edge, binary, certificate, ("sseReadTimeout", "30m")), certificate.CertificatePem, key: null);
+
+        var run = await RunScriptAsync(edge, binary, staged);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("tls.key", run.Stderr);
+        await before.AssertUnchangedAndServingAsync(edge);
+    }
+
     /// <summary>What a rejected change must leave exactly as it was.</summary>
     private sealed record Snapshot(string Conf, byte[] ConfBytes, byte[] Certificate, byte[] Key, int Master, IReadOnlyList<int> Workers)
     {
