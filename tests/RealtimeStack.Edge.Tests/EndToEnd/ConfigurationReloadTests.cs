@@ -72,6 +72,7 @@ public sealed class ConfigurationReloadTests(ITestOutputHelper output)
         string served;
         while ((served = await ServedThumbprintAsync(edge)) != newThumbprint && reloadedWithin.Elapsed < TimeSpan.FromSeconds(15))
             await Task.Delay(50);
+        var newCertificateAfter = reloadedWithin.Elapsed;
         Assert.Equal(newThumbprint, served);
         Assert.NotEqual(Thumbprint(edge.CertificatePem), served);
         Assert.Equal(masterBefore, edge.Nginx.ProcessId);
@@ -92,7 +93,7 @@ public sealed class ConfigurationReloadTests(ITestOutputHelper output)
         var deliveringSse = await SseDeliveringAfterNowAsync(streams);
         var echoingWs = await streams.WsEchoingAsync();
         var lost = streams.Held - deliveringSse - echoingWs;
-        output.WriteLine($"nginx {nginx}: script took {run.Elapsed.TotalMilliseconds:F0} ms; new certificate served {reloadedWithin.ElapsedMilliseconds} ms after it returned");
+        output.WriteLine($"nginx {nginx}: script took {run.Elapsed.TotalMilliseconds:F0} ms; new certificate served {newCertificateAfter.TotalMilliseconds:F0} ms after it returned");
         output.WriteLine($"nginx {nginx}: kept {deliveringSse}/{streams.HeldSse} SSE (delivering) and {echoingWs}/{streams.HeldWs} WebSocket (echoing) streams; lost {lost}; {draining.Length} old worker(s) draining, {workersAfter.Except(workersBefore).Count()} new");
         Assert.Equal(0, streams.SseEnded);
         Assert.Equal(0, lost);
