@@ -40,19 +40,32 @@ public static class ConfigurationReload
             $"live={Quote(liveDirectory)}",
             $"next={Quote(stagedDirectory)}",
             "keep=\"$next/.previous\"",
-            "mkdir -p \"$keep\"",
         };
+        // Every staged file is checked before any live one is touched: a copy that stopped at a missing file
+        // would leave a mix of new and old files that no nginx -t has seen, for the next reload or restart.
+        foreach (var (staged, _) in Files)
+            lines.Add($"if [ ! -f \"$next/{staged}\" ]; then echo \"$next/{staged} is missing; nothing was changed\" >&2; exit 1; fi");
+        lines.Add("mkdir -p \"$keep\"");
         foreach (var (staged, live) in Files)
         {
             var kept = "\"$keep/" + staged + "\"";
             lines.Add($"if [ -f \"$live/{live}\" ]; then cp -p \"$live/{live}\" {kept}; else rm -f {kept}; fi");
         }
+        // Putting back also removes a file that was not there before, so a rejected change leaves nothing behind.
+        lines.Add("restore() {");
         foreach (var (staged, live) in Files)
-            lines.Add($"mkdir -p \"$(dirname \"$live/{live}\")\" && cp \"$next/{staged}\" \"$live/{live}\"");
-        lines.Add($"chmod 600 \"$live/{Nginx.NginxLayout.PrivateKeyFile}\"");
+            lines.Add($"  if [ -f \"$keep/{staged}\" ]; then cp -p \"$keep/{staged}\" \"$live/{live}\"; else rm -f \"$live/{live}\"; fi");
+        lines.Add("}");
+        // Inside the condition set -e is off, so the copies are chained: the first failure puts everything back.
+        var swap = Files.Select(f => $"mkdir -p \"$(dirname \"$live/{f.Live}\")\" && cp \"$next/{f.Staged}\" \"$live/{f.Live}\"")
+            .Append($"chmod 600 \"$live/{Nginx.NginxLayout.PrivateKeyFile}\"");
+        lines.Add($"if ! {{ {string.Join(" && ", swap)}; }}; then");
+        lines.Add("  restore");
+        lines.Add("  echo 'could not put the new files in place; the previous ones are back and the running configuration is unchanged' >&2");
+        lines.Add("  exit 1");
+        lines.Add("fi");
         lines.Add($"if ! out=$({command} -t 2>&1); then");
-        foreach (var (staged, live) in Files)
-            lines.Add($"  if [ -f \"$keep/{staged}\" ]; then cp -p \"$keep/{staged}\" \"$live/{live}\"; fi");
+        lines.Add("  restore");
         lines.Add("  printf 'nginx rejected the new configuration; the running one is unchanged:\\n%s\\n' \"$out\" >&2");
         lines.Add("  exit 1");
         lines.Add("fi");

@@ -8,7 +8,8 @@ namespace RealtimeStack.Edge.Tests.Support;
 
 /// <summary>
 /// Real HTTP and WebSocket clients for a <see cref="LocalEdge"/>: URLs carry the edge's server name (so SNI and Host
-/// are realistic) while every connection goes to 127.0.0.1; only the edge's own certificate is trusted.
+/// are realistic) while every connection goes to 127.0.0.1; only the edge's own certificate is trusted, or the one
+/// given (a certificate the edge was reloaded with).
 /// </summary>
 public sealed class EdgeClient : IDisposable
 {
@@ -16,11 +17,11 @@ public sealed class EdgeClient : IDisposable
     private readonly string _thumbprint;
     private readonly List<IDisposable> _owned = [];
 
-    public EdgeClient(LocalEdge edge, string host)
+    public EdgeClient(LocalEdge edge, string host, string? trustedCertificatePem = null)
     {
         _edge = edge;
         Host = host;
-        using var certificate = X509Certificate2.CreateFromPem(edge.CertificatePem);
+        using var certificate = X509Certificate2.CreateFromPem(trustedCertificatePem ?? edge.CertificatePem);
         _thumbprint = certificate.Thumbprint;
     }
 
