@@ -40,6 +40,8 @@ public static class ConfigurationReload
             $"live={Quote(liveDirectory)}",
             $"next={Quote(stagedDirectory)}",
             "keep=\"$next/.previous\"",
+            // Staged and kept copies hold private keys: none outlives the run, whatever its outcome.
+            "trap 'rm -rf \"$keep\" \"$next/nginx.conf\" \"$next/tls.crt\" \"$next/tls.key\"' EXIT",
         };
         // Every staged file is checked before any live one is touched: a copy that stopped at a missing file
         // would leave a mix of new and old files that no nginx -t has seen, for the next reload or restart.
@@ -70,7 +72,6 @@ public static class ConfigurationReload
         lines.Add("  exit 1");
         lines.Add("fi");
         lines.Add($"{command} -s reload");
-        lines.Add("rm -f \"$next/nginx.conf\" \"$next/tls.crt\" \"$next/tls.key\"");
         return string.Join('\n', lines) + "\n";
     }
 

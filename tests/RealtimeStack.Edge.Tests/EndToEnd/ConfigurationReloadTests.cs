@@ -65,6 +65,7 @@ public sealed class ConfigurationReloadTests(ITestOutputHelper output)
         Assert.Equal(conf, File.ReadAllText(LivePath(edge, "nginx.conf")));
         Assert.Equal(certificate.CertificatePem, File.ReadAllText(LivePath(edge, NginxLayout.CertificateFile)));
         Assert.Equal(certificate.PrivateKeyPem, File.ReadAllText(LivePath(edge, NginxLayout.PrivateKeyFile)));
+        Assert.Empty(Directory.EnumerateFiles(staged, "*", SearchOption.AllDirectories));
 
         // nginx -s reload only signals the master; new connections reach the new workers once they have started.
         var newThumbprint = Thumbprint(certificate.CertificatePem);
@@ -116,6 +117,8 @@ public sealed class ConfigurationReloadTests(ITestOutputHelper output)
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("nginx rejected the new configuration; the running one is unchanged:", run.Stderr);
+        // Neither the staged key nor the kept copy of the live one stays behind.
+        Assert.Empty(Directory.EnumerateFiles(staged, "*", SearchOption.AllDirectories));
         // 1.22 prefixes its message with a timestamp and pid ("[emerg] 123#123: unknown ..."), 1.28 does not.
         Assert.Matches(@"\[emerg\] (\d+#\d+: )?unknown directive ""realtime_no_such_directive"" in .*/nginx\.conf:\d+", run.Stderr);
         await before.AssertUnchangedAndServingAsync(edge);
