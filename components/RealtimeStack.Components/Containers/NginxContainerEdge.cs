@@ -38,7 +38,11 @@ internal sealed class NginxContainerEdge : ComponentResource
         var nginxConf = NginxConfRenderer.Render(edge, NginxLayout.Container);
         var child = new CustomResourceOptions { Parent = this };
 
-        var network = new Network($"{name}-network", new NetworkArgs { Name = Named(args, "net") }, child);
+
+        // The network and the containers have fixed names (and the containers fixed host ports): the old one must
+        // go before its replacement is created, or the two collide.
+        var replaceFirst = new CustomResourceOptions { Parent = this, DeleteBeforeReplace = true };
+        var network = new Network($"{name}-network", new NetworkArgs { Name = Named(args, "net") }, replaceFirst);
 
         var build = args.Build;
         var backendImage = args.BackendImage ?? (build is null
@@ -51,8 +55,6 @@ internal sealed class NginxContainerEdge : ComponentResource
                 Triggers = build.SourceHash is null ? new InputMap<string>() : new InputMap<string> { ["sources"] = build.SourceHash },
             }, child).ImageId);
 
-        // Containers have fixed names and host ports: the old one must go before its replacement starts.
-        var replaceFirst = new CustomResourceOptions { Parent = this, DeleteBeforeReplace = true };
         var backends = settings.Backends.Select(backend => new Container($"{name}-{backend.Alias}", new ContainerArgs
         {
             Name = Named(args, backend.Alias),
