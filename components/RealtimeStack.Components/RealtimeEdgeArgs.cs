@@ -29,6 +29,9 @@ public sealed class RealtimeEdgeArgs : ResourceArgs
     [Input("listen")]
     public ListenArgs? Listen { get; set; }
 
+    [Input("clients")]
+    public ClientsArgs? Clients { get; set; }
+
     [Input("tls")]
     public TlsArgs? Tls { get; set; }
 
@@ -43,6 +46,9 @@ public sealed class RealtimeEdgeArgs : ResourceArgs
 
     [Input("gzip")]
     public GzipArgs? Gzip { get; set; }
+
+    [Input("limits")]
+    public LimitsArgs? Limits { get; set; }
 
     [Input("capacity")]
     public CapacityArgs? Capacity { get; set; }

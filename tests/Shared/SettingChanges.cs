@@ -56,6 +56,12 @@ public static class SettingChanges
                 foreach (var (servers, names) in new[] { (EdgeConfigKeys.ApiServers, "api-1:9000,api-2:9001"), (EdgeConfigKeys.SseServers, "sse-1:9100"), (EdgeConfigKeys.WsServers, "ws-1:9200") })
                     if (!stack.ContainsKey(servers.FullName)) values[servers.FullName] = names;
         }
+        else if (key == EdgeConfigKeys.ProxyProtocol)
+        {
+            values[key.FullName] = current == "true" ? "false" : "true";
+            // The PROXY protocol header is believed only from trusted proxies.
+            if (!stack.ContainsKey(EdgeConfigKeys.TrustedProxies.FullName)) values[EdgeConfigKeys.TrustedProxies.FullName] = "10.0.0.0/8";
+        }
         else values[key.FullName] = Alternatives[key.Name].First(v => v != current);
         return new SettingChange(Setting(key), values);
     }
@@ -69,6 +75,15 @@ public static class SettingChanges
         ["httpsPort"] = ["8444", "8445"],
         ["redirectHttp"] = ["false", "true"],
         ["keepaliveTimeout"] = ["30s", "40s"],
+        ["rejectUnknownHosts"] = ["false", "true"],
+        ["trustedProxies"] = ["10.0.0.0/8", "192.168.0.0/16"],
+        ["failTimeout"] = ["30s", "20s"],
+        ["streamsPerClient"] = ["50", "100"],
+        ["apiRate"] = ["50r/s", "100r/s"],
+        ["apiBurst"] = ["20", "50"],
+        ["clientHeaderTimeout"] = ["20s", "30s"],
+        ["clientBodyTimeout"] = ["60s", "90s"],
+        ["largeHeaderBufferSize"] = ["16k", "32k"],
         ["tlsProtocols"] = ["TLSv1.3", "TLSv1.2"],
         ["http2"] = ["false", "true"],
         ["tlsBufferSize"] = ["16k", "8k"],

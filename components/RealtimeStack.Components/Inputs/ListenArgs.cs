@@ -17,4 +17,7 @@ public sealed class ListenArgs : ResourceArgs
 
     [Input("keepaliveTimeout")]
     public Input<string>? KeepaliveTimeout { get; set; }
+
+    [Input("rejectUnknownHosts")]
+    public Input<bool>? RejectUnknownHosts { get; set; }
 }

@@ -17,4 +17,7 @@ public sealed class UpstreamsArgs : ResourceArgs
 
     [Input("stickiness")]
     public Input<string>? Stickiness { get; set; }
+
+    [Input("failTimeout")]
+    public Input<string>? FailTimeout { get; set; }
 }

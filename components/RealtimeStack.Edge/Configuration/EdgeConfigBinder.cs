@@ -30,7 +30,8 @@ public static class EdgeConfigBinder
             config.Get(K.HttpPort, Port.Parse),
             config.Get(K.HttpsPort, Port.Parse),
             config.GetBool(K.RedirectHttp),
-            config.Get(K.KeepaliveTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.Zero, TimeSpan.FromHours(1))));
+            config.Get(K.KeepaliveTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.Zero, TimeSpan.FromHours(1))),
+            config.GetBool(K.RejectUnknownHosts));
         if (listen.HttpPort == listen.HttpsPort)
             errors.Add(K.HttpsPort.FullName, $"must differ from {K.HttpPort.FullName} (both are {listen.HttpPort})");
 
@@ -48,7 +49,8 @@ public static class EdgeConfigBinder
         var upstreams = new UpstreamsSpec(
             new UpstreamGroup("api", BindServers(config, K.ApiServers), config.GetInt(K.ApiKeepalive, 0, 1024), Stickiness.None),
             new UpstreamGroup("sse", BindServers(config, K.SseServers), 0, sticky),
-            new UpstreamGroup("ws", BindServers(config, K.WsServers), 0, sticky));
+            new UpstreamGroup("ws", BindServers(config, K.WsServers), 0, sticky),
+            config.Get(K.FailTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))));
 
         var connect = config.Get(K.ConnectTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(75)));
         var routes = new RoutesSpec(
@@ -71,10 +73,25 @@ public static class EdgeConfigBinder
             config.Get(K.WorkerProcesses, ParseWorkers),
             config.Get(K.WorkerShutdownTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), CapacitySpec.MaxWorkerShutdownTimeout)));
 
+        var limits = new LimitsSpec(
+            config.GetInt(K.StreamsPerClient, 0, 1_000_000),
+            config.Get(K.ApiRate, RequestRate.ParseOptional),
+            config.GetInt(K.ApiBurst, 0, 1_000_000),
+            config.Get(K.ClientHeaderTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10))),
+            config.Get(K.ClientBodyTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))),
+            config.Get(K.LargeHeaderBufferSize, (k, r) => ByteSize.Parse(k, r, 1024, 1024 * 1024)));
+
+        var proxies = config.GetList(K.TrustedProxies, IpRange.Parse, allowEmpty: true);
+        foreach (var twice in proxies.GroupBy(p => p).Where(g => g.Count() > 1))
+            errors.Add(K.TrustedProxies.FullName, $"'{twice.Key}' is listed twice");
+        var clientAddress = new ClientAddressSpec(proxies.Distinct().ToArray(), config.GetBool(K.ProxyProtocol));
+        if (clientAddress.ProxyProtocol && !clientAddress.BehindProxies)
+            errors.Add(K.ProxyProtocol.FullName, $"needs {K.TrustedProxies.FullName}: the PROXY protocol header is believed only from the load balancers listed there");
+
         var version = config.Get(K.NginxVersion, Model.NginxVersion.Parse);
 
         errors.ThrowIfAny();
-        return new EdgeSpec(names, listen, tls, upstreams, routes, body, gzip, capacity, version);
+        return new EdgeSpec(names, listen, tls, upstreams, routes, body, gzip, capacity, limits, clientAddress, version);
     }
 
     private static void CheckUnknownKeys(IReadOnlyDictionary<string, string> values, IEnumerable<ConfigKey> known, Errors errors)

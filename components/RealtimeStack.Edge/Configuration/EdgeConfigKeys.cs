@@ -12,6 +12,9 @@ public static class EdgeConfigKeys
     public static readonly ConfigKey HttpsPort = new("httpsPort", "listen.httpsPort", ValueKind.Integer, "443", "TLS listener port.");
     public static readonly ConfigKey RedirectHttp = new("redirectHttp", "listen.redirectHttp", ValueKind.Boolean, "true", "Plain HTTP answers 301 to the HTTPS URL, path and query kept.");
     public static readonly ConfigKey KeepaliveTimeout = new("keepaliveTimeout", "listen.keepaliveTimeout", ValueKind.Text, "75s", "Idle client keepalive between requests.");
+    public static readonly ConfigKey RejectUnknownHosts = new("rejectUnknownHosts", "listen.rejectUnknownHosts", ValueKind.Boolean, "true", "Requests for a name that is not domain or an alias are refused: plain HTTP closed without an answer, TLS handshakes rejected (ssl_reject_handshake). Off, the edge serves any Host.");
+    public static readonly ConfigKey TrustedProxies = new("trustedProxies", "clients.trustedProxies", ValueKind.List, "", "Load balancers in front of the edge, as addresses or CIDR ranges: their X-Forwarded-For (or PROXY protocol) header names the client, for stickiness, limits and the headers sent to backends. Empty: the connection's peer is the client.");
+    public static readonly ConfigKey ProxyProtocol = new("proxyProtocol", "clients.proxyProtocol", ValueKind.Boolean, "false", "The listeners expect the PROXY protocol (the load balancer must send it on every connection); the client address is taken from it when the sender is a trusted proxy.");
     public static readonly ConfigKey TlsCert = new("tlsCert", "tls.certificatePem", ValueKind.Text, null, "Certificate chain, PEM (leaf first). Set with `pulumi config set --secret`. Without it a self-signed certificate is generated.", Secret: true);
     public static readonly ConfigKey TlsKey = new("tlsKey", "tls.privateKeyPem", ValueKind.Text, null, "Private key of tlsCert, PEM, unencrypted. Secret.", Secret: true);
     public static readonly ConfigKey TlsProtocols = new("tlsProtocols", "tls.protocols", ValueKind.List, "TLSv1.2,TLSv1.3", "Offered TLS versions: TLSv1.2 and/or TLSv1.3.");
@@ -24,6 +27,7 @@ public static class EdgeConfigKeys
     public static readonly ConfigKey WsServers = new("wsServers", "upstreams.ws.servers", ValueKind.List, "127.0.0.1:9200", "WebSocket backends, host:port.");
     public static readonly ConfigKey ApiKeepalive = new("apiKeepalive", "upstreams.api.keepalive", ValueKind.Integer, "32", "Idle upstream connections each worker keeps to the API pool (0 = none).");
     public static readonly ConfigKey Stickiness = new("stickiness", "upstreams.stickiness", ValueKind.Text, "clientIp", "SSE/WS pinning: clientIp (hash of the client address), cookie (ingress-nginx affinity cookie; kubernetes mode only) or none. Services keep sessionAffinity ClientIP either way.");
+    public static readonly ConfigKey FailTimeout = new("failTimeout", "upstreams.failTimeout", ValueKind.Text, "10s", "A backend that refused or timed out a connection is left out this long (max_fails 1); its clients' next request or reconnect goes to another.");
     public static readonly ConfigKey ConnectTimeout = new("connectTimeout", "routes.connectTimeout", ValueKind.Text, "60s", "proxy_connect_timeout for every route (nginx caps it at 75s).");
     public static readonly ConfigKey ApiReadTimeout = new("apiReadTimeout", "routes.api.readTimeout", ValueKind.Text, "60s", "Longest gap between two reads from an API backend.");
     public static readonly ConfigKey ApiSendTimeout = new("apiSendTimeout", "routes.api.sendTimeout", ValueKind.Text, "60s", "Longest gap between two writes to an API backend or its client.");
@@ -37,6 +41,12 @@ public static class EdgeConfigKeys
     public static readonly ConfigKey GzipTypes = new("gzipTypes", "gzip.types", ValueKind.List, "text/plain,text/css,application/json,application/javascript,application/xml", "Compressed media types (text/html is always included by nginx). text/event-stream is refused.");
     public static readonly ConfigKey GzipMinLength = new("gzipMinLength", "gzip.minLength", ValueKind.Integer, "1024", "Smallest response compressed, in bytes.");
     public static readonly ConfigKey GzipLevel = new("gzipLevel", "gzip.level", ValueKind.Integer, "4", "Compression level 1-9.");
+    public static readonly ConfigKey StreamsPerClient = new("streamsPerClient", "limits.streamsPerClient", ValueKind.Integer, "200", "Concurrent SSE + WebSocket streams one client address may hold; more get 429. 0 = no limit. Size it above the tabs and devices one address (an office behind NAT) really opens.");
+    public static readonly ConfigKey ApiRate = new("apiRate", "limits.apiRate", ValueKind.Text, "0", "API requests per client address, as 50r/s or 600r/m; over the rate plus apiBurst gets 429. 0 = no limit.");
+    public static readonly ConfigKey ApiBurst = new("apiBurst", "limits.apiBurst", ValueKind.Integer, "100", "API requests one client may send above apiRate at once before it gets 429.");
+    public static readonly ConfigKey ClientHeaderTimeout = new("clientHeaderTimeout", "limits.headerTimeout", ValueKind.Text, "10s", "Longest time a client may take to send its request header; a slower one is closed (408).");
+    public static readonly ConfigKey ClientBodyTimeout = new("clientBodyTimeout", "limits.bodyTimeout", ValueKind.Text, "30s", "Longest gap between two reads of a request body; a slower client gets 408.");
+    public static readonly ConfigKey LargeHeaderBufferSize = new("largeHeaderBufferSize", "limits.largeHeaderBufferSize", ValueKind.Text, "8k", "Largest request line or single header (4 buffers of this size per request at most); larger gets 414 or 400.");
     public static readonly ConfigKey MaxStreams = new("maxStreams", "capacity.maxStreams", ValueKind.Integer, "10000", "Concurrent SSE + WebSocket streams to hold. Sizes worker_connections (2 per stream, per worker: all of them with workerProcesses auto, a 1.25x share with a number) and worker_rlimit_nofile.");
     public static readonly ConfigKey WorkerProcesses = new("workerProcesses", "capacity.workerProcesses", ValueKind.Text, "auto", "nginx worker processes: auto (one per core) or a number. A number lets each worker be sized for its share of maxStreams (listeners use reuseport) instead of all of them.");
     public static readonly ConfigKey WorkerShutdownTimeout = new("workerShutdownTimeout", "capacity.workerShutdownTimeout", ValueKind.Text, "10m", "How long old workers keep streams after a reload before cutting them.");
@@ -44,12 +54,14 @@ public static class EdgeConfigKeys
 
     public static IReadOnlyList<ConfigKey> All { get; } =
     [
-        Domain, Aliases, HttpPort, HttpsPort, RedirectHttp, KeepaliveTimeout,
+        Domain, Aliases, HttpPort, HttpsPort, RedirectHttp, KeepaliveTimeout, RejectUnknownHosts,
+        TrustedProxies, ProxyProtocol,
         TlsCert, TlsKey, TlsProtocols, Http2, TlsBufferSize, TlsSessionCache, HstsMaxAge,
-        ApiServers, SseServers, WsServers, ApiKeepalive, Stickiness,
+        ApiServers, SseServers, WsServers, ApiKeepalive, Stickiness, FailTimeout,
         ConnectTimeout, ApiReadTimeout, ApiSendTimeout, SseReadTimeout, SseSendTimeout, WsReadTimeout, WsSendTimeout,
         ClientMaxBodySize, ClientBodyBufferSize,
         Gzip, GzipTypes, GzipMinLength, GzipLevel,
+        StreamsPerClient, ApiRate, ApiBurst, ClientHeaderTimeout, ClientBodyTimeout, LargeHeaderBufferSize,
         MaxStreams, WorkerProcesses, WorkerShutdownTimeout, NginxVersion,
     ];
 }

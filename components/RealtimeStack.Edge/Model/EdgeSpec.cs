@@ -14,6 +14,8 @@ public sealed record EdgeSpec(
     BodySpec Body,
     GzipSpec Gzip,
     CapacitySpec Capacity,
+    LimitsSpec Limits,
+    ClientAddressSpec ClientAddress,
     NginxVersion NginxVersion)
 {
     public ServerName PrimaryName => ServerNames[0];

@@ -1,7 +1,7 @@
 namespace RealtimeStack.Edge.Model;
 
-/// <summary>The three backend pools, one per role.</summary>
-public sealed record UpstreamsSpec(UpstreamGroup Api, UpstreamGroup Sse, UpstreamGroup Ws)
+/// <summary>The three backend pools, one per role, and how long a server that failed is left out.</summary>
+public sealed record UpstreamsSpec(UpstreamGroup Api, UpstreamGroup Sse, UpstreamGroup Ws, Duration FailTimeout)
 {
     public IEnumerable<UpstreamGroup> All => [Api, Sse, Ws];
 }
