@@ -1,6 +1,7 @@
 using System.Globalization;
 using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Nginx;
 
 namespace RealtimeStack.Edge.Cluster;
 
@@ -53,6 +54,11 @@ public static class ControllerValues
             ["proxy-connect-timeout"] = Seconds.Text(edge.Routes.Api.ConnectTimeout),
             ["proxy-read-timeout"] = Seconds.Text(edge.Routes.Api.ReadTimeout),
             ["proxy-send-timeout"] = Seconds.Text(edge.Routes.Api.SendTimeout),
+            // The retry policy of nginx.conf (UpstreamFailover); POST/PATCH/LOCK are never retried once sent.
+            ["proxy-next-upstream"] = string.Join(' ', UpstreamFailover.NextUpstreamOn),
+            ["proxy-next-upstream-tries"] = Number(UpstreamFailover.Tries),
+            ["proxy-next-upstream-timeout"] = Seconds.Text(UpstreamFailover.RetryWindow(edge.Routes.Api)),
+            ["retry-non-idempotent"] = "false",
             ["proxy-body-size"] = edge.Body.MaxSize.ToNginx(),
             ["client-body-buffer-size"] = edge.Body.BufferSize.ToNginx(),
             ["keep-alive"] = Seconds.Text(edge.Listen.KeepaliveTimeout),

@@ -1,5 +1,6 @@
 using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Nginx;
 
 namespace RealtimeStack.Edge.Cluster;
 
@@ -18,6 +19,11 @@ public static class IngressAnnotations
             [Name("proxy-connect-timeout")] = Seconds.Text(route.ConnectTimeout),
             [Name("proxy-read-timeout")] = Seconds.Text(route.ReadTimeout),
             [Name("proxy-send-timeout")] = Seconds.Text(route.SendTimeout),
+            // The retry policy of nginx.conf (UpstreamFailover). With upstream-hash-by, ingress-nginx retries the same
+            // endpoint, so a pinned stream moves when its pod leaves the endpoints (readiness), not by these.
+            [Name("proxy-next-upstream")] = string.Join(' ', UpstreamFailover.NextUpstreamOn),
+            [Name("proxy-next-upstream-tries")] = UpstreamFailover.Tries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [Name("proxy-next-upstream-timeout")] = Seconds.Text(UpstreamFailover.RetryWindow(route)),
             [Name("proxy-body-size")] = edge.Body.MaxSize.ToNginx(),
             [Name("client-body-buffer-size")] = edge.Body.BufferSize.ToNginx(),
             [Name("ssl-redirect")] = edge.Listen.RedirectHttpToHttps ? "true" : "false",

@@ -50,7 +50,7 @@ public static class EdgeConfigBinder
             new UpstreamGroup("api", BindServers(config, K.ApiServers), config.GetInt(K.ApiKeepalive, 0, 1024), Stickiness.None),
             new UpstreamGroup("sse", BindServers(config, K.SseServers), 0, sticky),
             new UpstreamGroup("ws", BindServers(config, K.WsServers), 0, sticky),
-            config.Get(K.FailTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))));
+            config.Get(K.FailTimeout, ParseFailTimeout));
 
         var connect = config.Get(K.ConnectTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(75)));
         var routes = new RoutesSpec(
@@ -175,5 +175,14 @@ public static class EdgeConfigBinder
         if (raw == "auto") return Parsed<int?>.Success(null);
         var count = FlatConfig.ParseInt(key, raw, 1, 256);
         return count.Error is null ? Parsed<int?>.Success(count.Value) : Parsed<int?>.Fail(key, "must be auto or a whole number 1-256");
+    }
+
+    // nginx reads a server's fail_timeout in whole seconds only: "1500ms" would fail nginx -t.
+    private static Parsed<Duration> ParseFailTimeout(string key, string raw)
+    {
+        var parsed = Duration.Parse(key, raw, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        return parsed.Ok && parsed.Value!.Value.Ticks % TimeSpan.TicksPerSecond != 0
+            ? Parsed<Duration>.Fail(key, $"must be whole seconds, like 10s (nginx's fail_timeout has no milliseconds; got '{raw}')")
+            : parsed;
     }
 }

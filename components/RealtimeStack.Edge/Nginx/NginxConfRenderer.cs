@@ -62,7 +62,7 @@ public static class NginxConfRenderer
         Simple("client_max_body_size", spec.Body.MaxSize.ToNginx()),
         Simple("client_body_buffer_size", spec.Body.BufferSize.ToNginx()),
         .. Resolver(ResolverFor(spec, layout)),
-        .. spec.Upstreams.All.Select(group => Upstream(group, ResolverFor(spec, layout) is not null)),
+        .. spec.Upstreams.All.Select(group => Upstream(group, spec.Upstreams, ResolverFor(spec, layout) is not null)),
         RedirectOrPlainServer(spec, layout),
         TlsServer(spec, layout),
     ]);
@@ -105,12 +105,14 @@ public static class NginxConfRenderer
 
     // Re-resolving needs the group in shared memory (zone); only names are re-resolved, addresses stay as written.
     // The balancing method comes before keepalive, which wraps whichever method is set when it is read.
-    private static Directive Upstream(UpstreamGroup group, bool resolve) => Blocked("upstream", [UpstreamName(group)],
+    private static Directive Upstream(UpstreamGroup group, UpstreamsSpec upstreams, bool resolve) => Blocked("upstream", [UpstreamName(group)],
     [
         resolve ? Simple("zone", UpstreamName(group), ZoneSize(group).ToNginx()) : null,
         // Cookie affinity exists only in ingress-nginx (the binder allows it only in kubernetes mode).
+        // A consistent hash skips a server left out after a failure, so its clients go to the next one on the ring.
         group.Stickiness == Stickiness.ClientIp ? Simple("hash", "$remote_addr", "consistent") : null,
-        .. group.Servers.Select(s => resolve && !s.IsAddress ? Simple("server", s.ToString(), "resolve") : Simple("server", s.ToString())),
+        .. group.Servers.Select(s => Simple("server",
+            [s.ToString(), .. resolve && !s.IsAddress ? ["resolve"] : Array.Empty<string>(), .. UpstreamFailover.ServerParameters(upstreams)])),
         group.Keepalive > 0 ? Simple("keepalive", Number(group.Keepalive)) : null,
     ]);
 
@@ -184,6 +186,7 @@ public static class NginxConfRenderer
         if (route.Kind == RouteKind.WebSocket) body.Add(Simple("proxy_set_header", "Upgrade", "$http_upgrade"));
         body.Add(Simple("proxy_set_header", "Connection", connection));
         body.Add(Simple("proxy_connect_timeout", route.ConnectTimeout.ToNginx()));
+        body.AddRange(UpstreamFailover.LocationDirectives(route));
         body.Add(Simple("proxy_read_timeout", route.ReadTimeout.ToNginx()));
         body.Add(Simple("proxy_send_timeout", route.SendTimeout.ToNginx()));
         body.Add(Simple("send_timeout", route.SendTimeout.ToNginx()));

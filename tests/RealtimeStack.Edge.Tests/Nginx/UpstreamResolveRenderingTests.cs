@@ -13,6 +13,9 @@ public sealed class UpstreamResolveRenderingTests
     private static NginxConf Container(string version, params (string, string)[] changes) =>
         NginxConfRenderer.Build(Stacks.Spec([.. Named, ("nginxVersion", version), .. changes]), NginxLayout.Container);
 
+    /// <summary>The failure parameters every server line ends with (the default failTimeout).</summary>
+    private static readonly string[] Fails = ["max_fails=1", "fail_timeout=10s"];
+
     private static Directive Upstream(NginxConf conf, string name) => conf.Http.Children("upstream").Single(u => u.Args[0] == "realtime_" + name);
 
     [Theory]
@@ -27,9 +30,9 @@ public sealed class UpstreamResolveRenderingTests
         {
             var upstream = Upstream(conf, name);
             Assert.Equal(["realtime_" + name, "64k"], upstream.Children("zone").Single().Args);
-            Assert.All(upstream.Children("server"), s => Assert.Equal("resolve", s.Args[^1]));
+            Assert.All(upstream.Children("server"), s => Assert.Equal("resolve", s.Args[1]));
         }
-        Assert.Equal(["api-1:9000", "resolve"], Upstream(conf, "api").Children("server").First().Args);
+        Assert.Equal(["api-1:9000", "resolve", "max_fails=1", "fail_timeout=10s"], Upstream(conf, "api").Children("server").First().Args);
     }
 
     [Fact]
@@ -59,8 +62,8 @@ public sealed class UpstreamResolveRenderingTests
     public void Address_literals_are_not_resolved_and_names_beside_them_are()
     {
         var conf = Container("1.28.0", ("apiServers", "127.0.0.1:9000,api-2:9001,1.2.3:9002"), ("wsServers", "[::1]:9200,10.0.0.7:9201"));
-        Assert.Equal([["127.0.0.1:9000"], ["api-2:9001", "resolve"], ["1.2.3:9002", "resolve"]], Upstream(conf, "api").Children("server").Select(s => s.Args));
-        Assert.Equal([["[::1]:9200"], ["10.0.0.7:9201"]], Upstream(conf, "ws").Children("server").Select(s => s.Args));
+        Assert.Equal([["127.0.0.1:9000", .. Fails], ["api-2:9001", "resolve", .. Fails], ["1.2.3:9002", "resolve", .. Fails]], Upstream(conf, "api").Children("server").Select(s => s.Args));
+        Assert.Equal([["[::1]:9200", .. Fails], ["10.0.0.7:9201", .. Fails]], Upstream(conf, "ws").Children("server").Select(s => s.Args));
         // The group still lives in shared memory, like every group of a resolving edge.
         Assert.Single(Upstream(conf, "ws").Children("zone"));
     }
@@ -97,7 +100,7 @@ public sealed class UpstreamResolveRenderingTests
         var resolver = NginxResolver.At(new IPEndPoint(IPAddress.Loopback, 5353)) with { Valid = Duration.Seconds(2) };
         var conf = NginxConfRenderer.Build(spec, NginxLayout.Local("/tmp/edge-r") with { Resolver = resolver });
         Assert.Equal(["127.0.0.1:5353", "valid=2s", "ipv6=off"], conf.Http.Children("resolver").Single().Args);
-        Assert.Equal(["api-2:9001", "resolve"], Upstream(conf, "api").Children("server").Last().Args);
+        Assert.Equal(["api-2:9001", "resolve", .. Fails], Upstream(conf, "api").Children("server").Last().Args);
     }
 
     [Fact]
@@ -116,6 +119,6 @@ public sealed class UpstreamResolveRenderingTests
         var text = NginxConfWriter.Write(Container("1.28.0"));
         Assert.Equal(text, NginxConfWriter.Write(NginxConfParser.Parse(text)));
         Assert.Contains("    resolver 127.0.0.11 valid=10s ipv6=off;\n    resolver_timeout 5s;\n", text);
-        Assert.Contains("        zone realtime_api 64k;\n        server api-1:9000 resolve;\n", text);
+        Assert.Contains("        zone realtime_api 64k;\n        server api-1:9000 resolve max_fails=1 fail_timeout=10s;\n", text);
     }
 }
