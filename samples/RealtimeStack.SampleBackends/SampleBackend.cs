@@ -66,6 +66,16 @@ public sealed class SampleBackend : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>Stops like a crashed process: the listener closes and every open connection (streams included) is
+    /// aborted at once, with no graceful wait. Dispose afterwards as usual.</summary>
+    public async Task StopNowAsync()
+    {
+        using var now = new CancellationTokenSource();
+        await now.CancelAsync();
+        try { await _app.StopAsync(now.Token); }
+        catch (OperationCanceledException) { /* the wait for requests was skipped, as asked */ }
+    }
+
     private static void Map(WebApplication app, SampleBackendOptions options)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.WebSocketKeepAlive });

@@ -32,6 +32,9 @@ public sealed class NginxAcceptsEveryVariantTests
         "tlsBufferSize=16k",
         "maxStreams=1",
         "connectTimeout=1500ms",
+        // Failing backends: several servers in a hashed group, each with max_fails/fail_timeout; the longest ones.
+        "sseServers=127.0.0.1:9100,127.0.0.1:9101,127.0.0.1:9102;failTimeout=1h",
+        "connectTimeout=75s",
         "clientMaxBodySize=0",
         "sseReadTimeout=7d",
         "httpPort=8080;httpsPort=8443",
@@ -109,7 +112,7 @@ public sealed class NginxAcceptsEveryVariantTests
     public void Variants_cover_every_key_that_changes_the_rendered_shape()
     {
         var covered = Variants.SelectMany(v => v.Split(';')).Select(kv => kv.Split('=')[0]).ToHashSet();
-        string[] shaping = ["http2", "redirectHttp", "gzip", "gzipTypes", "hstsMaxAge", "workerProcesses", "aliases", "wsServers", "apiKeepalive", "stickiness", "tlsProtocols", "tlsSessionCache", "nginxVersion"];
+        string[] shaping = ["http2", "redirectHttp", "gzip", "gzipTypes", "hstsMaxAge", "workerProcesses", "aliases", "wsServers", "apiKeepalive", "stickiness", "tlsProtocols", "tlsSessionCache", "nginxVersion", "sseServers", "failTimeout", "connectTimeout"];
         Assert.All(shaping, key => Assert.Contains(key, covered));
         Assert.All(shaping, key => Assert.Contains(EdgeConfigKeys.All, k => k.Name == key));
     }
