@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using RealtimeStack.Cli.Local;
+using RealtimeStack.Edge.Containers;
 using RealtimeStack.Edge.Tests.Support;
 using RealtimeStack.SampleBackends;
 
@@ -163,10 +164,25 @@ public sealed class ClientAddressTests
             Assert.Equal(HttpStatusCode.NoContent, health.StatusCode);
         }
 
+        // The container's health check (which busybox wget could not make) gets its 204.
+        Assert.StartsWith("HTTP/1.1 204 ", await RawAsync(edge.Spec.Listen.HttpPort, ContainerHealthCheck.ProxyProtocolRequest(edge.Spec.Listen.HttpPort)));
+
         // Straight to either listener, without the header: the connection is closed, nothing is answered.
         var direct = client.HttpClient();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => direct.GetAsync(client.Https("/api/direct"), Within(10)));
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => direct.GetAsync(client.Http("/healthz"), Within(10)));
+    }
+
+    /// <summary>Sends <paramref name="request"/> on a new connection and reads until nginx closes it.</summary>
+    private static async Task<string> RawAsync(int port, string request)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var token = Within(10);
+        await socket.ConnectAsync(IPAddress.Loopback, port, token);
+        await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes(request), SocketFlags.None, token);
+        using var stream = new NetworkStream(socket);
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        return await reader.ReadToEndAsync(token);
     }
 
     [Theory]
