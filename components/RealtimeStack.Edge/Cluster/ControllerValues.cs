@@ -48,7 +48,7 @@ public static class ControllerValues
     {
         var gzip = edge.Gzip;
         var tls = edge.Tls;
-        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["allow-snippet-annotations"] = "false",
             ["proxy-connect-timeout"] = Seconds.Text(edge.Routes.Api.ConnectTimeout),
@@ -81,6 +81,23 @@ public static class ControllerValues
             ["max-worker-open-files"] = Number(edge.Capacity.WorkerRlimitNofile),
             ["worker-shutdown-timeout"] = Seconds.Text(edge.Capacity.WorkerShutdownTimeout) + "s",
         };
+        foreach (var (key, value) in ClientAddressConfig(edge.ClientAddress)) map[key] = value;
+        return map;
+    }
+
+    /// <summary>
+    /// The real client address behind load balancers, as the Docker edge's realip directives take it: X-Forwarded-For
+    /// (or the PROXY protocol) believed only from the trusted ranges. enable-real-ip rather than use-forwarded-headers:
+    /// the latter also passes every client's X-Forwarded-Proto/-Host/-Port on to backends and into the HTTPS redirect
+    /// decision, unchecked against proxy-real-ip-cidr, while the Docker edge sends its own $scheme and $host. Left out,
+    /// compute-full-forwarded-for keeps X-Forwarded-For the resolved client alone, as the Docker edge sends it.
+    /// Nothing without trusted proxies: the keys' defaults (proxy-real-ip-cidr 0.0.0.0/0 would trust everyone).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> ClientAddressConfig(ClientAddressSpec client)
+    {
+        if (!client.BehindProxies) yield break;
+        yield return new("proxy-real-ip-cidr", string.Join(',', client.TrustedProxies));
+        yield return client.ProxyProtocol ? new("use-proxy-protocol", "true") : new("enable-real-ip", "true");
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

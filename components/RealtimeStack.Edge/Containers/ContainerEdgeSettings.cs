@@ -41,7 +41,7 @@ public sealed record ContainerEdgeSettings(
             edge.Listen.HttpPort,
             edge.Listen.HttpsPort,
             edge.Capacity.WorkerRlimitNofile,
-            ["CMD", "wget", "-q", "-O", "/dev/null", $"http://127.0.0.1:{edge.Listen.HttpPort}{HealthPath}"],
+            ContainerHealthCheck.For(edge),
             // Docker waits this long for nginx to quit gracefully (it quits by itself after workerShutdownTimeout).
             // Sized for the longest timeout, so changing the timeout is a reload, not a new container input.
             (int)CapacitySpec.MaxWorkerShutdownTimeout.TotalSeconds + ControllerValues.GraceMargin,

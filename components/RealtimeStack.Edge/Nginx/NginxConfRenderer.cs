@@ -19,11 +19,11 @@ public static class NginxConfRenderer
 
     /// <summary>Headers every proxied location sends. proxy_set_header is inherited only by levels that set none,
     /// so each location repeats the whole list instead of relying on inheritance.</summary>
-    public static readonly IReadOnlyList<(string Name, string Value)> ForwardedHeaders =
+    public static IReadOnlyList<(string Name, string Value)> ForwardedHeaders(ClientAddressSpec client) =>
     [
         ("Host", "$host"),
         ("X-Real-IP", "$remote_addr"),
-        ("X-Forwarded-For", "$proxy_add_x_forwarded_for"),
+        ("X-Forwarded-For", ClientAddressDirectives.ForwardedFor(client)),
         ("X-Forwarded-Proto", "$scheme"),
     ];
 
@@ -61,6 +61,7 @@ public static class NginxConfRenderer
         Simple("proxy_http_version", "1.1"),
         Simple("client_max_body_size", spec.Body.MaxSize.ToNginx()),
         Simple("client_body_buffer_size", spec.Body.BufferSize.ToNginx()),
+        .. ClientAddressDirectives.RealIp(spec.ClientAddress),
         .. Resolver(ResolverFor(spec, layout)),
         .. spec.Upstreams.All.Select(group => Upstream(group, spec.Upstreams, ResolverFor(spec, layout) is not null)),
         RedirectOrPlainServer(spec, layout),
@@ -127,7 +128,7 @@ public static class NginxConfRenderer
     {
         var head = new[]
         {
-            Simple("listen", layout.Listen(spec.Listen.HttpPort), "reuseport"),
+            Simple("listen", [layout.Listen(spec.Listen.HttpPort), "reuseport", .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)]),
             Simple("server_name", [.. spec.ServerNames.Select(n => n.Value)]),
         };
         var health = Blocked("location", ["=", HealthPath], [Simple("access_log", "off"), Simple("return", "204")]);
@@ -148,7 +149,7 @@ public static class NginxConfRenderer
             : null;
         return Blocked("server",
         [
-            Simple("listen", listen),
+            Simple("listen", [.. listen, .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)]),
             tls.Http2 && spec.NginxVersion.HasHttp2Directive ? Simple("http2", "on") : null,
             Simple("server_name", [.. spec.ServerNames.Select(n => n.Value)]),
             Simple("ssl_certificate", layout.CertificatePath),
@@ -165,7 +166,7 @@ public static class NginxConfRenderer
     }
 
     private static IEnumerable<Directive> Locations(EdgeSpec spec, Directive? hsts) =>
-        spec.Routes.All.Select(route => Location(route, UpstreamFor(spec, route.Kind), hsts));
+        spec.Routes.All.Select(route => Location(route, UpstreamFor(spec, route.Kind), ForwardedHeaders(spec.ClientAddress), hsts));
 
     private static UpstreamGroup UpstreamFor(EdgeSpec spec, RouteKind kind) => kind switch
     {
@@ -174,7 +175,7 @@ public static class NginxConfRenderer
         _ => spec.Upstreams.Ws,
     };
 
-    private static Directive Location(RouteSpec route, UpstreamGroup upstream, Directive? hsts)
+    private static Directive Location(RouteSpec route, UpstreamGroup upstream, IReadOnlyList<(string Name, string Value)> forwarded, Directive? hsts)
     {
         string[] match = route.Kind == RouteKind.Api ? [route.Path] : ["^~", route.Path];
         var connection = route.Kind == RouteKind.WebSocket ? ConnectionUpgradeVariable : "";
@@ -182,7 +183,7 @@ public static class NginxConfRenderer
         {
             Simple("proxy_pass", "http://" + UpstreamName(upstream)),
         };
-        body.AddRange(ForwardedHeaders.Select(h => Simple("proxy_set_header", h.Name, h.Value)));
+        body.AddRange(forwarded.Select(h => Simple("proxy_set_header", h.Name, h.Value)));
         if (route.Kind == RouteKind.WebSocket) body.Add(Simple("proxy_set_header", "Upgrade", "$http_upgrade"));
         body.Add(Simple("proxy_set_header", "Connection", connection));
         body.Add(Simple("proxy_connect_timeout", route.ConnectTimeout.ToNginx()));

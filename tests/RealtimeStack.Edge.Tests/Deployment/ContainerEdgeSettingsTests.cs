@@ -19,7 +19,7 @@ public sealed class ContainerEdgeSettingsTests
         Assert.Equal(["api-1:9000", "api-2:9001", "sse-1:9100", "ws-1:9200"], settings.Backends.Select(b => $"{b.Alias}:{b.Port}"));
         Assert.Equal([BackendRole.Api, BackendRole.Api, BackendRole.Sse, BackendRole.Ws], settings.Backends.Select(b => b.Role));
         Assert.Equal("/etc/nginx/tls/tls.crt", ContainerEdgeSettings.CertificatePath);
-        Assert.Contains("http://127.0.0.1:8080/healthz", settings.HealthCheck);
+        Assert.Contains("http://127.0.0.1:8080/healthz", settings.HealthCheck[^1]);
         Assert.True(settings.StopGraceSeconds > edge.Capacity.WorkerShutdownTimeout.TotalSeconds);
         // The health path is served (not redirected) on the plain listener.
         var health = conf.Servers.First().Children("location").Single(l => l.Args is ["=", "/healthz"]);

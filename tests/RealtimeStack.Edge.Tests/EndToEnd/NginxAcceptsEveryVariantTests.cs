@@ -38,6 +38,9 @@ public sealed class NginxAcceptsEveryVariantTests
         "clientMaxBodySize=0",
         "sseReadTimeout=7d",
         "httpPort=8080;httpsPort=8443",
+        "trustedProxies=10.0.0.0/8,192.168.1.7,2001:db8::/32",
+        "trustedProxies=10.0.0.0/8;proxyProtocol=true",
+        "trustedProxies=10.0.0.0/8;proxyProtocol=true;nginxVersion=1.25.0",
         // The directive forms of nginx just before 1.25.1, which Debian's 1.22 also understands; a newer nginx must
         // still accept them (a configuration rendered for an older target), and says they are deprecated.
         PreHttp2Directive,
@@ -74,7 +77,7 @@ public sealed class NginxAcceptsEveryVariantTests
             Assert.True(ok, $"nginx {binary.Version} -t rejected variant '{variant}':\n{output}");
             // Rendered for its own version, nginx has nothing to warn about; the old forms warn on a newer nginx,
             // which shows the variant's own version was rendered, not this nginx's.
-            var deprecated = variant == PreHttp2Directive && binary.Version.HasHttp2Directive;
+            var deprecated = variant.Contains(PreHttp2Directive, StringComparison.Ordinal) && binary.Version.HasHttp2Directive;
             Assert.True(deprecated == output.Contains("[warn]", StringComparison.Ordinal), $"nginx {binary.Version} -t on variant '{variant}':\n{output}");
         }
         finally
@@ -112,7 +115,7 @@ public sealed class NginxAcceptsEveryVariantTests
     public void Variants_cover_every_key_that_changes_the_rendered_shape()
     {
         var covered = Variants.SelectMany(v => v.Split(';')).Select(kv => kv.Split('=')[0]).ToHashSet();
-        string[] shaping = ["http2", "redirectHttp", "gzip", "gzipTypes", "hstsMaxAge", "workerProcesses", "aliases", "wsServers", "apiKeepalive", "stickiness", "tlsProtocols", "tlsSessionCache", "nginxVersion", "sseServers", "failTimeout", "connectTimeout"];
+        string[] shaping = ["http2", "redirectHttp", "gzip", "gzipTypes", "hstsMaxAge", "workerProcesses", "aliases", "wsServers", "apiKeepalive", "stickiness", "tlsProtocols", "tlsSessionCache", "nginxVersion", "sseServers", "failTimeout", "connectTimeout", "trustedProxies", "proxyProtocol"];
         Assert.All(shaping, key => Assert.Contains(key, covered));
         Assert.All(shaping, key => Assert.Contains(EdgeConfigKeys.All, k => k.Name == key));
     }

@@ -8,7 +8,7 @@ using RealtimeStack.SampleBackends;
 namespace RealtimeStack.Cli.Local;
 
 /// <summary>
-/// A whole edge on this machine: the sample backends (two api, one sse, one ws) on Kestrel, and real nginx in a
+/// A whole edge on this machine: the sample backends (two api, one sse unless asked for more, one ws) on Kestrel, and real nginx in a
 /// private directory running the model's configuration, all on 127.0.0.1 and free ports. Disposing stops
 /// everything it started, nginx by its process id.
 /// </summary>
@@ -50,18 +50,20 @@ public sealed class LocalEdge : IAsyncDisposable
     /// Starts backends and nginx for <paramref name="values"/> (flat <c>realtime:*</c> config). Server addresses and
     /// listen ports are replaced by local ones; a missing certificate is generated for the server names.
     /// <paramref name="tamper"/> lets a caller change the rendered tree (tests of broken configurations).
+    /// <paramref name="sseBackends"/> SSE backends (sse-1, sse-2, …) let a caller watch stickiness choose between them.
     /// </summary>
     public static async Task<LocalEdge> StartAsync(
         IReadOnlyDictionary<string, string> values,
         NginxBinary? binary = null,
         Func<NginxConf, NginxConf>? tamper = null,
-        Func<SampleBackendOptions, SampleBackendOptions>? backendOptions = null)
+        Func<SampleBackendOptions, SampleBackendOptions>? backendOptions = null,
+        int sseBackends = 1)
     {
         binary ??= NginxBinary.Locate();
         var backends = new List<SampleBackend>();
         try
         {
-            foreach (var id in new[] { "api-1", "api-2", "sse-1", "ws-1" })
+            foreach (var id in new[] { "api-1", "api-2" }.Concat(Enumerable.Range(1, sseBackends).Select(n => $"sse-{n}")).Append("ws-1"))
             {
                 var options = SampleBackendOptions.Loopback(id);
                 backends.Add(await SampleBackend.StartAsync(backendOptions?.Invoke(options) ?? options));
@@ -89,7 +91,8 @@ public sealed class LocalEdge : IAsyncDisposable
         IReadOnlyDictionary<string, string> values, NginxBinary binary, Func<NginxConf, NginxConf>? tamper, List<SampleBackend> backends)
     {
         var ports = FreePort.Take(2);
-        var local = LocalOverrides.Apply(values, $"{backends[0].Address},{backends[1].Address}", backends[2].Address, backends[3].Address, ports[0], ports[1], binary.Version);
+        string Servers(string role) => string.Join(',', backends.Where(b => b.Options.InstanceId.StartsWith(role + "-", StringComparison.Ordinal)).Select(b => b.Address));
+        var local = LocalOverrides.Apply(values, Servers("api"), Servers("sse"), Servers("ws"), ports[0], ports[1], binary.Version);
         SelfSignedCertificate.Pem? generated = null;
         if (!local.ContainsKey(EdgeConfigKeys.TlsCert.FullName))
         {
