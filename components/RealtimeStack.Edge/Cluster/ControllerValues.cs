@@ -47,7 +47,7 @@ public static class ControllerValues
     {
         var gzip = edge.Gzip;
         var tls = edge.Tls;
-        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["allow-snippet-annotations"] = "false",
             ["proxy-connect-timeout"] = Seconds.Text(edge.Routes.Api.ConnectTimeout),
@@ -75,6 +75,8 @@ public static class ControllerValues
             ["max-worker-open-files"] = Number(edge.Capacity.WorkerRlimitNofile),
             ["worker-shutdown-timeout"] = Seconds.Text(edge.Capacity.WorkerShutdownTimeout) + "s",
         };
+        foreach (var (key, value) in ClientLimitsSettings.ConfigMap(edge)) map.Add(key, value);
+        return map;
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
