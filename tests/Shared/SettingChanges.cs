@@ -62,6 +62,13 @@ public static class SettingChanges
             // The PROXY protocol header is believed only from trusted proxies.
             if (!stack.ContainsKey(EdgeConfigKeys.TrustedProxies.FullName)) values[EdgeConfigKeys.TrustedProxies.FullName] = "10.0.0.0/8";
         }
+        else if (key == EdgeConfigKeys.ApiBurst)
+        {
+            values[key.FullName] = Alternatives[key.Name].First(v => v != current);
+            // A burst is allowed above a rate; with no rate (the default) there is nothing to burst above.
+            var rate = stack.TryGetValue(EdgeConfigKeys.ApiRate.FullName, out var r) ? r : EdgeConfigKeys.ApiRate.Default;
+            if (rate == "0") values[EdgeConfigKeys.ApiRate.FullName] = "50r/s";
+        }
         else values[key.FullName] = Alternatives[key.Name].First(v => v != current);
         return new SettingChange(Setting(key), values);
     }

@@ -32,6 +32,8 @@ public sealed class RunningEdge : IAsyncDisposable
             ["realtime:domain"] = "localhost",
             ["realtime:maxStreams"] = maxStreams.ToString(CultureInfo.InvariantCulture),
             ["realtime:workerProcesses"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
+            // The benchmark is one client address holding every stream.
+            ["realtime:streamsPerClient"] = "0",
         }, backend, backend, backend, ports[0], ports[1], binary.Version);
         foreach (var (key, value) in extra) values["realtime:" + key] = value;
         var spec = EdgeConfigBinder.Bind(values);

@@ -82,6 +82,7 @@ public static class ControllerValues
             ["worker-shutdown-timeout"] = Seconds.Text(edge.Capacity.WorkerShutdownTimeout) + "s",
         };
         foreach (var (key, value) in ClientAddressConfig(edge.ClientAddress)) map[key] = value;
+        foreach (var (key, value) in ClientLimitsSettings.ConfigMap(edge)) map.Add(key, value);
         return map;
     }
 

@@ -29,6 +29,7 @@ public static class IngressAnnotations
             [Name("ssl-redirect")] = edge.Listen.RedirectHttpToHttps ? "true" : "false",
             [Name("force-ssl-redirect")] = edge.Listen.RedirectHttpToHttps ? "true" : "false",
         };
+        foreach (var (key, value) in ClientLimitsSettings.Annotations(edge.Limits, route.Kind)) a.Add(Name(key), value);
         if (route.Kind == RouteKind.ServerSentEvents)
         {
             // Events must leave nginx as they arrive; buffering here is what stalls SSE behind ingress-nginx.

@@ -9,8 +9,14 @@ public sealed record NginxConf(IReadOnlyList<Directive> Main)
 
     public IEnumerable<Directive> Servers => Http.Children("server");
 
-    /// <summary>The TLS server: the one whose listen carries ssl.</summary>
-    public Directive TlsServer => Servers.Single(s => s.Children("listen").Any(l => l.Args.Contains("ssl")));
+    /// <summary>The TLS server that serves the edge's names: the one whose listen carries ssl and that is not the
+    /// catch-all for other names.</summary>
+    public Directive TlsServer => Servers.Single(s => s.Children("listen").Any(l => l.Args.Contains("ssl")) && !IsCatchAll(s));
+
+    /// <summary>The servers that take requests for names the edge does not serve (listen … default_server).</summary>
+    public IEnumerable<Directive> CatchAllServers => Servers.Where(IsCatchAll);
+
+    private static bool IsCatchAll(Directive server) => server.Children("listen").Any(l => l.Args.Contains("default_server"));
 
     public Directive Location(string path) =>
         TlsServer.Children("location").Single(l => l.Args[^1] == path);

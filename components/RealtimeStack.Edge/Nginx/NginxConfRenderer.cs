@@ -62,10 +62,13 @@ public static class NginxConfRenderer
         Simple("client_max_body_size", spec.Body.MaxSize.ToNginx()),
         Simple("client_body_buffer_size", spec.Body.BufferSize.ToNginx()),
         .. ClientAddressDirectives.RealIp(spec.ClientAddress),
+        .. ClientLimitsDirectives.Http(spec),
         .. Resolver(ResolverFor(spec, layout)),
         .. spec.Upstreams.All.Select(group => Upstream(group, spec.Upstreams, ResolverFor(spec, layout) is not null)),
         RedirectOrPlainServer(spec, layout),
+        spec.Listen.RejectUnknownHosts ? UnknownHostServers.Plain([layout.Listen(spec.Listen.HttpPort), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], HealthLocation()) : null,
         TlsServer(spec, layout),
+        spec.Listen.RejectUnknownHosts ? UnknownHostServers.Tls([.. TlsListen(spec, layout), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], spec.Tls.Protocols, ProtocolName) : null,
     ]);
 
     private static IEnumerable<Directive> TempPaths(NginxLayout layout)
@@ -128,22 +131,33 @@ public static class NginxConfRenderer
     {
         var head = new[]
         {
-            Simple("listen", [layout.Listen(spec.Listen.HttpPort), "reuseport", .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)]),
+            Simple("listen", [layout.Listen(spec.Listen.HttpPort), .. SocketOptions(spec), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)]),
             Simple("server_name", [.. spec.ServerNames.Select(n => n.Value)]),
         };
-        var health = Blocked("location", ["=", HealthPath], [Simple("access_log", "off"), Simple("return", "204")]);
-        if (!spec.Listen.RedirectHttpToHttps) return Blocked("server", [.. head, health, .. Locations(spec, hsts: null)]);
+        var health = HealthLocation();
+        if (!spec.Listen.RedirectHttpToHttps) return Blocked("server", [.. head, health, .. Locations(spec, hsts: null), NotFound()]);
         var target = spec.Listen.HttpsPort == 443 ? "https://$host$request_uri" : $"https://$host:{Number(spec.Listen.HttpsPort)}$request_uri";
         return Blocked("server", [.. head, health, Blocked("location", ["/"], [Simple("return", "301", target)])]);
     }
 
+    private static Directive HealthLocation() =>
+        Blocked("location", ["=", HealthPath], [Simple("access_log", "off"), Simple("return", "204")]);
+
+    // Anything outside the routes: answered here, so nginx never looks for a file under its html root.
+    private static Directive NotFound() => Blocked("location", ["/"], [Simple("return", "404")]);
+
+    // nginx takes socket options once per address:port: on the catch-all server when there is one.
+    private static string[] SocketOptions(EdgeSpec spec) => spec.Listen.RejectUnknownHosts ? [] : ["reuseport"];
+
+    // ssl (and http2 before nginx 1.25.1) belong to the address:port; every server on it repeats them.
+    private static string[] TlsListen(EdgeSpec spec, NginxLayout layout) => spec.Tls.Http2 && !spec.NginxVersion.HasHttp2Directive
+        ? [layout.Listen(spec.Listen.HttpsPort), "ssl", "http2"]
+        : [layout.Listen(spec.Listen.HttpsPort), "ssl"];
+
     private static Directive TlsServer(EdgeSpec spec, NginxLayout layout)
     {
         var tls = spec.Tls;
-        var oldHttp2 = tls.Http2 && !spec.NginxVersion.HasHttp2Directive;
-        string[] listen = oldHttp2
-            ? [layout.Listen(spec.Listen.HttpsPort), "ssl", "http2", "reuseport"]
-            : [layout.Listen(spec.Listen.HttpsPort), "ssl", "reuseport"];
+        string[] listen = [.. TlsListen(spec, layout), .. SocketOptions(spec)];
         var hsts = tls.HstsMaxAge.Value > TimeSpan.Zero
             ? Simple("add_header", "Strict-Transport-Security", "max-age=" + Number(tls.HstsMaxAge.TotalSeconds), "always")
             : null;
@@ -162,11 +176,12 @@ public static class NginxConfRenderer
             Simple("ssl_buffer_size", tls.BufferSize.ToNginx()),
             hsts,
             .. Locations(spec, hsts),
+            NotFound(),
         ]);
     }
 
     private static IEnumerable<Directive> Locations(EdgeSpec spec, Directive? hsts) =>
-        spec.Routes.All.Select(route => Location(route, UpstreamFor(spec, route.Kind), ForwardedHeaders(spec.ClientAddress), hsts));
+        spec.Routes.All.Select(route => Location(route, UpstreamFor(spec, route.Kind), ForwardedHeaders(spec.ClientAddress), hsts, ClientLimitsDirectives.ForRoute(spec.Limits, route.Kind)));
 
     private static UpstreamGroup UpstreamFor(EdgeSpec spec, RouteKind kind) => kind switch
     {
@@ -175,12 +190,13 @@ public static class NginxConfRenderer
         _ => spec.Upstreams.Ws,
     };
 
-    private static Directive Location(RouteSpec route, UpstreamGroup upstream, IReadOnlyList<(string Name, string Value)> forwarded, Directive? hsts)
+    private static Directive Location(RouteSpec route, UpstreamGroup upstream, IReadOnlyList<(string Name, string Value)> forwarded, Directive? hsts, Directive? limit)
     {
         string[] match = route.Kind == RouteKind.Api ? [route.Path] : ["^~", route.Path];
         var connection = route.Kind == RouteKind.WebSocket ? ConnectionUpgradeVariable : "";
         var body = new List<Directive?>
         {
+            limit,
             Simple("proxy_pass", "http://" + UpstreamName(upstream)),
         };
         body.AddRange(forwarded.Select(h => Simple("proxy_set_header", h.Name, h.Value)));

@@ -19,12 +19,13 @@ public static class Tamper
             return body.Select(d => d.Name == name ? d with { Args = args } : d);
         });
 
-    /// <summary>Drops every server that does not listen with ssl: the plain-HTTP redirect server.</summary>
+    /// <summary>Drops every server that does not listen with ssl: the plain-HTTP redirect server and the catch-all for
+    /// other names on its port, so nothing listens there.</summary>
     public static NginxConf WithoutPlainServer(NginxConf conf)
     {
         var http = conf.Http;
         var servers = http.Block!.Where(d => d.Name != "server" || d.Children("listen").Any(l => l.Args.Contains("ssl"))).ToArray();
-        Assert.Equal(http.Block!.Count - 1, servers.Length);
+        Assert.InRange(http.Block!.Count - servers.Length, 1, 2);
         return new NginxConf(conf.Main.Select(d => d.Name == "http" ? d with { Block = servers } : d).ToArray());
     }
 

@@ -60,6 +60,48 @@ public sealed class KubernetesSettingsTests
     }
 
     [Fact]
+    public void Stream_limits_go_on_each_stream_ingress_and_the_rate_on_the_api_one()
+    {
+        Assert.Equal("200", Annotations("/sse/")[P + "limit-connections"]);
+        Assert.Equal("200", Annotations("/ws/")[P + "limit-connections"]);
+        Assert.DoesNotContain(Annotations("/api/").Keys, k => k.StartsWith(P + "limit-", StringComparison.Ordinal));
+        Assert.DoesNotContain(Annotations("/sse/", ("streamsPerClient", "0")).Keys, k => k.StartsWith(P + "limit-", StringComparison.Ordinal));
+
+        var perSecond = Annotations("/api/", ("apiRate", "50r/s"), ("apiBurst", "100"));
+        Assert.Equal("50", perSecond[P + "limit-rps"]);
+        Assert.Equal("2", perSecond[P + "limit-burst-multiplier"]);
+        Assert.False(perSecond.ContainsKey(P + "limit-rpm"));
+        var perMinute = Annotations("/api/", ("apiRate", "600r/m"), ("apiBurst", "0"));
+        Assert.Equal("600", perMinute[P + "limit-rpm"]);
+        // burst = rate x multiplier, and nginx refuses burst=0: the nearest it can say is 1.
+        Assert.Equal("1", perMinute[P + "limit-burst-multiplier"]);
+        Assert.DoesNotContain(Annotations("/sse/", ("apiRate", "50r/s")).Keys, k => k.Contains("limit-rp", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(10, 25, 3)]
+    [InlineData(10, 24, 2)]
+    [InlineData(100, 20, 1)]
+    [InlineData(1, 100, 100)]
+    public void The_burst_multiplier_is_the_nearest_whole_multiple(int rate, int burst, int multiplier)
+    {
+        Assert.Equal(multiplier, ClientLimitsSettings.BurstMultiplier(new RequestRate(rate, false), burst));
+    }
+
+    [Fact]
+    public void Controller_config_carries_the_client_limits()
+    {
+        var config = ControllerValues.ConfigMap(Model(("clientHeaderTimeout", "1500ms"), ("clientBodyTimeout", "2m"), ("largeHeaderBufferSize", "16k")).Edge);
+        Assert.Equal("2", config["client-header-timeout"]);
+        Assert.Equal("120", config["client-body-timeout"]);
+        Assert.Equal("4 16k", config["large-client-header-buffers"]);
+        Assert.Equal("429", config["limit-conn-status-code"]);
+        Assert.Equal("429", config["limit-req-status-code"]);
+        Assert.Equal("true", config["ssl-reject-handshake"]);
+        Assert.Equal("false", ControllerValues.ConfigMap(Model(("rejectUnknownHosts", "false")).Edge)["ssl-reject-handshake"]);
+    }
+
+    [Fact]
     public void Sub_second_timeouts_round_up_for_ingress_nginx()
     {
         Assert.Equal("2", Annotations("/api/", ("connectTimeout", "1500ms"))[P + "proxy-connect-timeout"]);

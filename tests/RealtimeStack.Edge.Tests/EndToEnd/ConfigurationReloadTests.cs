@@ -195,15 +195,18 @@ public sealed class ConfigurationReloadTests(ITestOutputHelper output)
         }
     }
 
+    // Every stream comes from this one address: no per-client stream limit, in the first file and the reloaded one.
+    private static readonly (string Key, string Value) OneClientHoldsAll = ("streamsPerClient", "0");
+
     private static Task<LocalEdge> StartEdgeAsync(NginxBinary binary) =>
-        LocalEdge.StartAsync(Stacks.Minimal(("maxStreams", LocalEdgeFixture.MaxStreams)), binary);
+        LocalEdge.StartAsync(Stacks.Minimal(("maxStreams", LocalEdgeFixture.MaxStreams), OneClientHoldsAll), binary);
 
     /// <summary>A configuration for the running edge's backends, ports and nginx version, with <paramref name="changes"/>.</summary>
     private static string Render(LocalEdge edge, NginxBinary binary, SelfSignedCertificate.Pem certificate, params (string Key, string Value)[] changes)
     {
         var backends = edge.Backends;
         var values = LocalOverrides.Apply(
-            Stacks.Minimal([("maxStreams", LocalEdgeFixture.MaxStreams), .. changes]),
+            Stacks.Minimal([("maxStreams", LocalEdgeFixture.MaxStreams), OneClientHoldsAll, .. changes]),
             $"{backends[0].Address},{backends[1].Address}", backends[2].Address, backends[3].Address,
             edge.Spec.Listen.HttpPort, edge.Spec.Listen.HttpsPort, binary.Version);
         values[EdgeConfigKeys.TlsCert.FullName] = certificate.CertificatePem;

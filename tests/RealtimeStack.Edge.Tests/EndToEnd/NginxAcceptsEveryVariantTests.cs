@@ -41,6 +41,14 @@ public sealed class NginxAcceptsEveryVariantTests
         "trustedProxies=10.0.0.0/8,192.168.1.7,2001:db8::/32",
         "trustedProxies=10.0.0.0/8;proxyProtocol=true",
         "trustedProxies=10.0.0.0/8;proxyProtocol=true;nginxVersion=1.25.0",
+        "trustedProxies=10.0.0.0/8;proxyProtocol=true;rejectUnknownHosts=false",
+        // Every server keeps its own listen options when no catch-all server takes the socket options.
+        "rejectUnknownHosts=false",
+        "rejectUnknownHosts=false;redirectHttp=false",
+        "streamsPerClient=0",
+        "apiRate=50r/s",
+        "apiRate=600r/m;apiBurst=0",
+        "maxStreams=100000;streamsPerClient=3;clientHeaderTimeout=2s;clientBodyTimeout=1h;largeHeaderBufferSize=1k",
         // The directive forms of nginx just before 1.25.1, which Debian's 1.22 also understands; a newer nginx must
         // still accept them (a configuration rendered for an older target), and says they are deprecated.
         PreHttp2Directive,
@@ -115,7 +123,7 @@ public sealed class NginxAcceptsEveryVariantTests
     public void Variants_cover_every_key_that_changes_the_rendered_shape()
     {
         var covered = Variants.SelectMany(v => v.Split(';')).Select(kv => kv.Split('=')[0]).ToHashSet();
-        string[] shaping = ["http2", "redirectHttp", "gzip", "gzipTypes", "hstsMaxAge", "workerProcesses", "aliases", "wsServers", "apiKeepalive", "stickiness", "tlsProtocols", "tlsSessionCache", "nginxVersion", "sseServers", "failTimeout", "connectTimeout", "trustedProxies", "proxyProtocol"];
+        string[] shaping = ["http2", "redirectHttp", "gzip", "gzipTypes", "hstsMaxAge", "workerProcesses", "aliases", "wsServers", "apiKeepalive", "stickiness", "tlsProtocols", "tlsSessionCache", "nginxVersion", "sseServers", "failTimeout", "connectTimeout", "trustedProxies", "proxyProtocol", "rejectUnknownHosts", "streamsPerClient", "apiRate", "apiBurst"];
         Assert.All(shaping, key => Assert.Contains(key, covered));
         Assert.All(shaping, key => Assert.Contains(EdgeConfigKeys.All, k => k.Name == key));
     }

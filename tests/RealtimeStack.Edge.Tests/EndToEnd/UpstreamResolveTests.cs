@@ -59,6 +59,8 @@ public sealed class UpstreamResolveTests(ITestOutputHelper output)
 
             await using var process = await NginxProcess.StartAsync(binary, directory, ports);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            // The served name: other names (127.0.0.1 included) are closed without an answer.
+            http.DefaultRequestHeaders.Host = LocalEdgeFixture.Host;
             var api = new Uri($"http://127.0.0.1:{ports[0]}/api/whoami");
 
             // nginx resolves the name in the background after it starts, so the first answer may take a moment.

@@ -29,8 +29,10 @@ public sealed class RendererTests
         var conf = NginxConfRenderer.Build(Stacks.Spec(), NginxLayout.Container);
         Assert.Equal(["worker_processes", "worker_rlimit_nofile", "worker_shutdown_timeout", "error_log", "events", "http"], conf.Main.Select(d => d.Name));
         Assert.Equal(["realtime_api", "realtime_sse", "realtime_ws"], conf.Http.Children("upstream").Select(u => u.Args[0]));
-        Assert.Equal(2, conf.Servers.Count());
-        Assert.Equal(["/api/", "/sse/", "/ws/"], conf.TlsServer.Children("location").Select(l => l.Args[^1]));
+        // The named plain and TLS servers, and a catch-all for other names on each listener.
+        Assert.Equal(4, conf.Servers.Count());
+        Assert.Equal(2, conf.CatchAllServers.Count());
+        Assert.Equal(["/api/", "/sse/", "/ws/", "/"], conf.TlsServer.Children("location").Select(l => l.Args[^1]));
         Assert.Single(conf.Http.Children("map"));
     }
 

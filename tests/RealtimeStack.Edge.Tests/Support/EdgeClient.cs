@@ -9,18 +9,21 @@ namespace RealtimeStack.Edge.Tests.Support;
 /// <summary>
 /// Real HTTP and WebSocket clients for a <see cref="LocalEdge"/>: URLs carry the edge's server name (so SNI and Host
 /// are realistic) while every connection goes to 127.0.0.1; only the edge's own certificate is trusted, or the one
-/// given (a certificate the edge was reloaded with).
+/// given (a certificate the edge was reloaded with). <c>from</c> binds the client's sockets to another loopback
+/// address (127.0.0.2, …), so the edge sees another client.
 /// </summary>
 public sealed class EdgeClient : IDisposable
 {
     private readonly LocalEdge _edge;
     private readonly string _thumbprint;
     private readonly List<IDisposable> _owned = [];
+    private readonly IPAddress? _from;
 
-    public EdgeClient(LocalEdge edge, string host, string? trustedCertificatePem = null)
+    public EdgeClient(LocalEdge edge, string host, string? trustedCertificatePem = null, IPAddress? from = null)
     {
         _edge = edge;
         Host = host;
+        _from = from;
         using var certificate = X509Certificate2.CreateFromPem(trustedCertificatePem ?? edge.CertificatePem);
         _thumbprint = certificate.Thumbprint;
     }
@@ -46,6 +49,7 @@ public sealed class EdgeClient : IDisposable
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
+                    if (_from is not null) socket.Bind(new IPEndPoint(_from, 0));
                     await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, token);
                     return new NetworkStream(socket, ownsSocket: true);
                 }
