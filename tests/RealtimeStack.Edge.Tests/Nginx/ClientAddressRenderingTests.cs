@@ -46,8 +46,9 @@ public sealed class ClientAddressRenderingTests
         var conf = Conf(("trustedProxies", "10.0.0.0/8"), ("proxyProtocol", "true"));
         Assert.Equal([["10.0.0.0/8"]], Args(conf, "set_real_ip_from"));
         Assert.Equal([["proxy_protocol"]], Args(conf, "real_ip_header"));
+        // The named servers and the catch-all servers that refuse unknown names: every listen of both ports.
         var listens = conf.Servers.SelectMany(s => s.Children("listen")).ToArray();
-        Assert.Equal(2, listens.Length);
+        Assert.Equal(4, listens.Length);
         Assert.All(listens, l => Assert.Contains("proxy_protocol", l.Args));
         Assert.Contains(conf.Location("/ws/").Children("proxy_set_header"), h => h.Args is ["X-Forwarded-For", "$remote_addr"]);
     }
@@ -58,6 +59,6 @@ public sealed class ClientAddressRenderingTests
     public void Proxy_protocol_sits_beside_either_http2_form(string version)
     {
         var tls = Conf(("trustedProxies", "10.0.0.0/8"), ("proxyProtocol", "true"), ("nginxVersion", version)).TlsServer.Children("listen").Single();
-        Assert.Equal(["443", "ssl", .. version == "1.22.1" ? new[] { "http2" } : [], "reuseport", "proxy_protocol"], tls.Args);
+        Assert.Equal(["443", "ssl", .. version == "1.22.1" ? new[] { "http2" } : [], "proxy_protocol"], tls.Args);
     }
 }
