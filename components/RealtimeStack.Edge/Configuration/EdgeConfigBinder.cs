@@ -53,8 +53,9 @@ public static class EdgeConfigBinder
             config.Get(K.FailTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))));
 
         var connect = config.Get(K.ConnectTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(75)));
-        // Below 1k a typical response header no longer fits; above 64k it is no longer a per-stream saving.
-        var streamBuffer = config.Get(K.StreamBufferSize, (k, r) => ByteSize.Parse(k, r, 1024, 64 * 1024));
+        // Below 1k a typical response header no longer fits. Above 8k nginx refuses the file: its default
+        // proxy_busy_buffers_size (twice this) must stay under 7 of the 8 default 4k proxy_buffers.
+        var streamBuffer = config.Get(K.StreamBufferSize, (k, r) => ByteSize.Parse(k, r, 1024, 8 * 1024));
         var routes = new RoutesSpec(
             new RouteSpec("/api/", RouteKind.Api, connect, Timeout(config, K.ApiReadTimeout), Timeout(config, K.ApiSendTimeout)),
             new RouteSpec("/sse/", RouteKind.ServerSentEvents, connect, Timeout(config, K.SseReadTimeout), Timeout(config, K.SseSendTimeout), streamBuffer),

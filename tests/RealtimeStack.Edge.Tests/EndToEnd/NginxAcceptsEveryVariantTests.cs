@@ -30,7 +30,7 @@ public sealed class NginxAcceptsEveryVariantTests
         "tlsProtocols=TLSv1.3",
         "tlsSessionCache=0",
         "tlsBufferSize=16k",
-        "streamBufferSize=64k",
+        "streamBufferSize=8k",
         "maxStreams=1",
         "connectTimeout=1500ms",
         "clientMaxBodySize=0",
