@@ -28,7 +28,7 @@ public static class ConfEdit
         if (target(node))
         {
             var kept = node.Block.Where(d => d.Name != directive.Name).ToList();
-            // Block directives (location) must stay last-ish only for readability; nginx accepts any order.
+            // Before the first block child, so the file reads as the renderer's do (nginx accepts any order).
             kept.Insert(kept.FindIndex(d => d.Block is not null) is var i and >= 0 ? i : kept.Count, directive);
             return node with { Block = kept };
         }
