@@ -148,6 +148,9 @@ public sealed class SampleBackend : IAsyncDisposable
 
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
+        // ?headerPad=N adds an N-byte header (not X-Pad: nginx hides that one by default), as a backend with large cookies would (tests the edge's stream buffer).
+        if (int.TryParse(query["headerPad"], NumberStyles.None, CultureInfo.InvariantCulture, out var pad) && pad > 0)
+            context.Response.Headers["X-Padding"] = new string('p', Math.Min(pad, 64 * 1024));
         context.Response.Headers.Connection = "keep-alive";
         await context.Response.WriteAsync("retry: 3000\n\n", context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);

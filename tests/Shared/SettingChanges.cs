@@ -85,6 +85,7 @@ public static class SettingChanges
         ["rejectUnknownHosts"] = ["false", "true"],
         ["trustedProxies"] = ["10.0.0.0/8", "192.168.0.0/16"],
         ["failTimeout"] = ["30s", "20s"],
+        ["streamBufferSize"] = ["4k", "2k"],
         ["streamsPerClient"] = ["50", "100"],
         ["apiRate"] = ["50r/s", "100r/s"],
         ["apiBurst"] = ["20", "50"],

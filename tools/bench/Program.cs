@@ -3,6 +3,7 @@ using System.Text.Json;
 using RealtimeStack.Benchmark;
 
 // Usage: dotnet run -c Release --project tools/bench -- [--streams N] [--quick] [--out DIR]
+//        dotnet run -c Release --project tools/bench -- --memory [--streams N] [--variant NAME-PREFIX]...
 // (--role hold is the internal stream-holding child process.)
 if (args.Length > 0 && args[0] == "--role") return await StreamHolder.RunAsync(args);
 
@@ -19,6 +20,15 @@ var outIndex = Array.IndexOf(args, "--out");
 var outDir = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(RepoRoot(), "tools", "bench", "results");
 
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+if (args.Contains("--memory"))
+{
+    // Memory per idle stream, one candidate setting at a time (--variant NAME-PREFIX picks some; default all).
+    var picked = args.Select((a, i) => (a, i)).Where(p => p.a == "--variant" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToArray();
+    var variants = MemoryProbe.Candidates.Where(v => picked.Length == 0 || picked.Any(p => v.Name.StartsWith(p, StringComparison.Ordinal))).ToArray();
+    var memory = await new MemoryProbe(index >= 0 ? streams : 1_000, maxStreams: 10_000, Console.Error).RunAsync(variants, cancel.Token);
+    Console.WriteLine(MemoryProbe.Table(memory, index >= 0 ? streams : 1_000));
+    return 0;
+}
 var report = await new BenchRun(streams, sseEvents: 5_000, wsMessages: 5_000, Console.Error).RunAsync(cancel.Token);
 var table = ReportTable.Render(report);
 Console.WriteLine();

@@ -23,7 +23,11 @@ public sealed class RunningEdge : IAsyncDisposable
     public string Directory { get; }
 
     /// <summary>B: the project's rendered configuration, sized for the benchmark's target.</summary>
-    public static Task<RunningEdge> ProjectAsync(NginxBinary binary, int backendPort, int maxStreams, string label, params (string Key, string Value)[] extra)
+    public static Task<RunningEdge> ProjectAsync(NginxBinary binary, int backendPort, int maxStreams, string label, params (string Key, string Value)[] extra) =>
+        ProjectAsync(binary, backendPort, maxStreams, label, extra, adjust: null);
+
+    /// <summary>B with settings changed and, for experiments, the rendered tree adjusted before it is written.</summary>
+    public static Task<RunningEdge> ProjectAsync(NginxBinary binary, int backendPort, int maxStreams, string label, IEnumerable<(string Key, string Value)> extra, Func<NginxConf, NginxConf>? adjust)
     {
         var ports = FreePort.Take(2);
         var backend = $"127.0.0.1:{backendPort}";
@@ -39,7 +43,9 @@ public sealed class RunningEdge : IAsyncDisposable
         var spec = EdgeConfigBinder.Bind(values);
         var directory = NewDirectory("b");
         var pem = SelfSignedCertificate.Create(["localhost"], TimeSpan.FromDays(1));
-        new EdgeFiles(NginxConfRenderer.Render(spec, NginxLayout.Local(directory)), pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
+        var conf = NginxConfRenderer.Build(spec, NginxLayout.Local(directory));
+        if (adjust is not null) conf = adjust(conf);
+        new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
         return StartAsync(binary, directory, ports, "B", label);
     }
 
@@ -71,6 +77,9 @@ public sealed class RunningEdge : IAsyncDisposable
 
     private static string NewDirectory(string tag) =>
         System.IO.Directory.CreateTempSubdirectory($"realtime-bench-{tag}-").FullName;
+
+    /// <summary>The master's and workers' memory by kind (see <see cref="NginxMemory"/>).</summary>
+    public NginxMemory Memory() => NginxMemory.Read(Nginx.WorkerProcessIds().Append(Nginx.ProcessId));
 
     /// <summary>Proportional set size of the master and its workers, in KiB (shared pages split fairly).</summary>
     public long MemoryKib()

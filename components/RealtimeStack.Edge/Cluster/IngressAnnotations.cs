@@ -30,6 +30,8 @@ public static class IngressAnnotations
             [Name("force-ssl-redirect")] = edge.Listen.RedirectHttpToHttps ? "true" : "false",
         };
         foreach (var (key, value) in ClientLimitsSettings.Annotations(edge.Limits, route.Kind)) a.Add(Name(key), value);
+        // ingress-nginx renders it as proxy_buffer_size and as the size of its 4 proxy_buffers.
+        if (route.BufferSize is { } buffer) a[Name("proxy-buffer-size")] = buffer.ToNginx();
         if (route.Kind == RouteKind.ServerSentEvents)
         {
             // Events must leave nginx as they arrive; buffering here is what stalls SSE behind ingress-nginx.

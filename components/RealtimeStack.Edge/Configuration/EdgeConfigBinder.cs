@@ -53,10 +53,13 @@ public static class EdgeConfigBinder
             config.Get(K.FailTimeout, ParseFailTimeout));
 
         var connect = config.Get(K.ConnectTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(75)));
+        // Below 1k a typical response header no longer fits. Above 8k nginx refuses the file: its default
+        // proxy_busy_buffers_size (twice this) must stay under 7 of the 8 default 4k proxy_buffers.
+        var streamBuffer = config.Get(K.StreamBufferSize, (k, r) => ByteSize.Parse(k, r, 1024, 8 * 1024));
         var routes = new RoutesSpec(
             new RouteSpec("/api/", RouteKind.Api, connect, Timeout(config, K.ApiReadTimeout), Timeout(config, K.ApiSendTimeout)),
-            new RouteSpec("/sse/", RouteKind.ServerSentEvents, connect, Timeout(config, K.SseReadTimeout), Timeout(config, K.SseSendTimeout)),
-            new RouteSpec("/ws/", RouteKind.WebSocket, connect, Timeout(config, K.WsReadTimeout), Timeout(config, K.WsSendTimeout)));
+            new RouteSpec("/sse/", RouteKind.ServerSentEvents, connect, Timeout(config, K.SseReadTimeout), Timeout(config, K.SseSendTimeout), streamBuffer),
+            new RouteSpec("/ws/", RouteKind.WebSocket, connect, Timeout(config, K.WsReadTimeout), Timeout(config, K.WsSendTimeout), streamBuffer));
 
         var body = new BodySpec(
             config.Get(K.ClientMaxBodySize, (k, r) => ByteSize.Parse(k, r)),

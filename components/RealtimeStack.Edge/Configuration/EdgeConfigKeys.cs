@@ -29,6 +29,7 @@ public static class EdgeConfigKeys
     public static readonly ConfigKey Stickiness = new("stickiness", "upstreams.stickiness", ValueKind.Text, "clientIp", "SSE/WS pinning: clientIp (hash of the client address), cookie (ingress-nginx affinity cookie; kubernetes mode only) or none. Services keep sessionAffinity ClientIP either way.");
     public static readonly ConfigKey FailTimeout = new("failTimeout", "upstreams.failTimeout", ValueKind.Text, "10s", "A backend that refused or timed out a connection (or failed before answering) is left out this long (max_fails 1); its clients' next request or reconnect goes to another. Docker mode only: ingress-nginx follows readiness instead.");
     public static readonly ConfigKey ConnectTimeout = new("connectTimeout", "routes.connectTimeout", ValueKind.Text, "5s", "proxy_connect_timeout for every route (nginx caps it at 75s). A backend host that vanished costs a request or reconnect this long before nginx tries another (within twice this), so keep it short: backends are on the edge's own network.");
+    public static readonly ConfigKey StreamBufferSize = new("streamBufferSize", "routes.streamBufferSize", ValueKind.Text, "1k", "proxy_buffer_size of the /sse/ and /ws/ routes: holds a stream backend's response header and each piece of a stream on its way through (nginx's default is one 4k page). 1k saves 3–4 MiB per 1,000 idle streams; raise it (up to 8k) when a stream backend sends headers over 1k (large cookies): nginx logs \"upstream sent too big header\" and answers 502.");
     public static readonly ConfigKey ApiReadTimeout = new("apiReadTimeout", "routes.api.readTimeout", ValueKind.Text, "60s", "Longest gap between two reads from an API backend.");
     public static readonly ConfigKey ApiSendTimeout = new("apiSendTimeout", "routes.api.sendTimeout", ValueKind.Text, "60s", "Longest gap between two writes to an API backend or its client.");
     public static readonly ConfigKey SseReadTimeout = new("sseReadTimeout", "routes.sse.readTimeout", ValueKind.Text, "1h", "Longest silence from an SSE backend before nginx closes the stream. Send heartbeats well inside it.");
@@ -58,7 +59,7 @@ public static class EdgeConfigKeys
         TrustedProxies, ProxyProtocol,
         TlsCert, TlsKey, TlsProtocols, Http2, TlsBufferSize, TlsSessionCache, HstsMaxAge,
         ApiServers, SseServers, WsServers, ApiKeepalive, Stickiness, FailTimeout,
-        ConnectTimeout, ApiReadTimeout, ApiSendTimeout, SseReadTimeout, SseSendTimeout, WsReadTimeout, WsSendTimeout,
+        ConnectTimeout, StreamBufferSize, ApiReadTimeout, ApiSendTimeout, SseReadTimeout, SseSendTimeout, WsReadTimeout, WsSendTimeout,
         ClientMaxBodySize, ClientBodyBufferSize,
         Gzip, GzipTypes, GzipMinLength, GzipLevel,
         StreamsPerClient, ApiRate, ApiBurst, ClientHeaderTimeout, ClientBodyTimeout, LargeHeaderBufferSize,

@@ -207,6 +207,7 @@ public static class NginxConfRenderer
         body.Add(Simple("proxy_read_timeout", route.ReadTimeout.ToNginx()));
         body.Add(Simple("proxy_send_timeout", route.SendTimeout.ToNginx()));
         body.Add(Simple("send_timeout", route.SendTimeout.ToNginx()));
+        if (route.BufferSize is { } buffer) body.Add(Simple("proxy_buffer_size", buffer.ToNginx()));
         if (route.Kind == RouteKind.ServerSentEvents)
         {
             // Unbuffering has to happen here: X-Accel-Buffering is read from the upstream's response, so adding it

@@ -47,6 +47,15 @@ public sealed class KubernetesSettingsTests
     }
 
     [Fact]
+    public void Stream_ingresses_get_the_small_proxy_buffer_and_the_api_keeps_the_controllers()
+    {
+        Assert.Equal("1k", Annotations("/sse/")[P + "proxy-buffer-size"]);
+        Assert.Equal("1k", Annotations("/ws/")[P + "proxy-buffer-size"]);
+        Assert.False(Annotations("/api/").ContainsKey(P + "proxy-buffer-size"));
+        Assert.Equal("4k", Annotations("/ws/", ("streamBufferSize", "4k"))[P + "proxy-buffer-size"]);
+    }
+
+    [Fact]
     public void Stickiness_is_applied_at_the_ingress_because_services_are_bypassed()
     {
         Assert.Equal("$remote_addr", Annotations("/ws/")[P + "upstream-hash-by"]);

@@ -30,6 +30,7 @@ public sealed class NginxAcceptsEveryVariantTests
         "tlsProtocols=TLSv1.3",
         "tlsSessionCache=0",
         "tlsBufferSize=16k",
+        "streamBufferSize=8k",
         "maxStreams=1",
         "connectTimeout=1500ms",
         // Failing backends: several servers in a hashed group, each with max_fails/fail_timeout; the longest ones.

@@ -37,6 +37,19 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void Only_the_stream_routes_get_the_small_proxy_buffer()
+    {
+        var conf = NginxConfRenderer.Build(Stacks.Spec(), NginxLayout.Container);
+        Assert.Equal(["1k"], conf.Location("/sse/").Children("proxy_buffer_size").Single().Args);
+        Assert.Equal(["1k"], conf.Location("/ws/").Children("proxy_buffer_size").Single().Args);
+        // API responses keep nginx's default (one page) and their buffering: large bodies are not affected.
+        Assert.Empty(conf.Location("/api/").Children("proxy_buffer_size"));
+        Assert.Equal(2, conf.All.Count(d => d.Name == "proxy_buffer_size"));
+        var larger = NginxConfRenderer.Build(Stacks.Spec(("streamBufferSize", "8k")), NginxLayout.Container);
+        Assert.Equal(["8k"], larger.Location("/ws/").Children("proxy_buffer_size").Single().Args);
+    }
+
+    [Fact]
     public void Capacity_follows_max_streams()
     {
         var conf = NginxConfRenderer.Build(Stacks.Spec(("maxStreams", "3000"), ("workerShutdownTimeout", "15m")), NginxLayout.Container);
