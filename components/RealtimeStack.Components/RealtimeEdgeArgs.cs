@@ -50,6 +50,9 @@ public sealed class RealtimeEdgeArgs : ResourceArgs
     [Input("limits")]
     public LimitsArgs? Limits { get; set; }
 
+    [Input("metrics")]
+    public MetricsArgs? Metrics { get; set; }
+
     [Input("capacity")]
     public CapacityArgs? Capacity { get; set; }
 

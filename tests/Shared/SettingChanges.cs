@@ -92,6 +92,8 @@ public static class SettingChanges
         ["clientHeaderTimeout"] = ["20s", "30s"],
         ["clientBodyTimeout"] = ["60s", "90s"],
         ["largeHeaderBufferSize"] = ["16k", "32k"],
+        ["metrics"] = ["false", "true"],
+        ["statusPort"] = ["8090", "8091"],
         ["tlsProtocols"] = ["TLSv1.3", "TLSv1.2"],
         ["http2"] = ["false", "true"],
         ["tlsBufferSize"] = ["16k", "8k"],

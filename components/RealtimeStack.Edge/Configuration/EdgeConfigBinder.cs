@@ -91,10 +91,14 @@ public static class EdgeConfigBinder
         if (clientAddress.ProxyProtocol && !clientAddress.BehindProxies)
             errors.Add(K.ProxyProtocol.FullName, $"needs {K.TrustedProxies.FullName}: the PROXY protocol header is believed only from the load balancers listed there");
 
+        var metrics = new MetricsSpec(config.GetBool(K.Metrics), config.Get(K.StatusPort, Port.Parse));
+        if (metrics.Enabled && (metrics.StatusPort == listen.HttpPort || metrics.StatusPort == listen.HttpsPort))
+            errors.Add(K.StatusPort.FullName, $"must differ from the public ports {listen.HttpPort} and {listen.HttpsPort}: the status is never served to clients");
+
         var version = config.Get(K.NginxVersion, Model.NginxVersion.Parse);
 
         errors.ThrowIfAny();
-        return new EdgeSpec(names, listen, tls, upstreams, routes, body, gzip, capacity, limits, clientAddress, version);
+        return new EdgeSpec(names, listen, tls, upstreams, routes, body, gzip, capacity, limits, clientAddress, metrics, version);
     }
 
     private static void CheckUnknownKeys(IReadOnlyDictionary<string, string> values, IEnumerable<ConfigKey> known, Errors errors)

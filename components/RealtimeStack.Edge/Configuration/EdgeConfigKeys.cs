@@ -51,6 +51,8 @@ public static class EdgeConfigKeys
     public static readonly ConfigKey MaxStreams = new("maxStreams", "capacity.maxStreams", ValueKind.Integer, "10000", "Concurrent SSE + WebSocket streams to hold. Sizes worker_connections (2 per stream, per worker: all of them with workerProcesses auto, a 1.25x share with a number) and worker_rlimit_nofile.");
     public static readonly ConfigKey WorkerProcesses = new("workerProcesses", "capacity.workerProcesses", ValueKind.Text, "auto", "nginx worker processes: auto (one per core) or a number. A number lets each worker be sized for its share of maxStreams (listeners use reuseport) instead of all of them.");
     public static readonly ConfigKey WorkerShutdownTimeout = new("workerShutdownTimeout", "capacity.workerShutdownTimeout", ValueKind.Text, "10m", "How long old workers keep streams after a reload before cutting them.");
+    public static readonly ConfigKey Metrics = new("metrics", "metrics.enabled", ValueKind.Boolean, "true", "nginx's connection counters (stub_status) on a listener of their own, for the metrics exporter (docker) and edge status; never on the public listeners.");
+    public static readonly ConfigKey StatusPort = new("statusPort", "metrics.statusPort", ValueKind.Integer, "8089", "Port of the status listener: inside the container network only (not published) in docker mode, 127.0.0.1 locally.");
     public static readonly ConfigKey NginxVersion = new("nginxVersion", "nginxVersion", ValueKind.Text, "1.28.0", "nginx version to render for (http2 syntax changed in 1.25.1); also the container image tag.");
 
     public static IReadOnlyList<ConfigKey> All { get; } =
@@ -63,6 +65,8 @@ public static class EdgeConfigKeys
         ClientMaxBodySize, ClientBodyBufferSize,
         Gzip, GzipTypes, GzipMinLength, GzipLevel,
         StreamsPerClient, ApiRate, ApiBurst, ClientHeaderTimeout, ClientBodyTimeout, LargeHeaderBufferSize,
-        MaxStreams, WorkerProcesses, WorkerShutdownTimeout, NginxVersion,
+        MaxStreams, WorkerProcesses, WorkerShutdownTimeout,
+        Metrics, StatusPort,
+        NginxVersion,
     ];
 }

@@ -16,6 +16,7 @@ public sealed record EdgeSpec(
     CapacitySpec Capacity,
     LimitsSpec Limits,
     ClientAddressSpec ClientAddress,
+    MetricsSpec Metrics,
     NginxVersion NginxVersion)
 {
     public ServerName PrimaryName => ServerNames[0];
