@@ -72,6 +72,7 @@ public sealed class RealtimeEdge : ComponentResource
             PrivateKeyPem = key,
             BackendImage = model.Deployment.BackendImage is { } image ? (Input<string>)image : null,
             Build = args.BackendBuild,
+            Exporter = MetricsExporter.For(edge, model.Deployment),
             NamePrefix = suffix.Result.Apply(s => $"realtime-{Deployment.Instance.StackName}-{s}"),
         }, new ComponentResourceOptions { Parent = this });
         var aliases = ContainerEdgeSettings.For(edge).Backends

@@ -5,7 +5,9 @@ using RealtimeStack.Components.Tests.Support;
 using RealtimeStack.Infra;
 using RealtimeStack.Edge.Containers;
 using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
+using Pulumi.Testing;
 
 namespace RealtimeStack.Components.Tests;
 
@@ -22,8 +24,9 @@ public sealed class DockerEdgeTests
         Assert.Equal(1, types[ComponentTypes.Edge]);
         Assert.Equal(1, types[ComponentTypes.NginxContainerEdge]);
         Assert.Equal(1, types["docker:index/network:Network"]);
-        Assert.Equal(2, types["docker:index/remoteImage:RemoteImage"]);
-        Assert.Equal(5, types["docker:index/container:Container"]);
+        // Images: nginx, the built backends, the metrics exporter. Containers: nginx, four backends, the exporter.
+        Assert.Equal(3, types["docker:index/remoteImage:RemoteImage"]);
+        Assert.Equal(6, types["docker:index/container:Container"]);
         Assert.Equal(1, types["command:local:Command"]);
         Assert.Equal(1, types["random:index/randomString:RandomString"]);
         Assert.Equal(1, types[ComponentTypes.DevCertificate]);
@@ -72,7 +75,7 @@ public sealed class DockerEdgeTests
         var health = (ImmutableDictionary<string, object>)nginx.Inputs["healthcheck"];
         Assert.Contains("http://127.0.0.1:8080/healthz", ((ImmutableArray<object>)health["tests"]).Cast<string>().Last());
 
-        var image = run.Mocks.OfType("docker:index/remoteImage:RemoteImage").Single(i => !i.Inputs.ContainsKey("build"));
+        var image = run.Mocks.OfType("docker:index/remoteImage:RemoteImage").Single(i => i.Name!.EndsWith("-nginx-image", StringComparison.Ordinal));
         Assert.Equal("nginx:1.28.0-alpine", image.Inputs["name"]);
     }
 
@@ -80,7 +83,7 @@ public sealed class DockerEdgeTests
     public async Task Backends_are_named_as_nginx_conf_names_them_and_built_from_the_repository()
     {
         var run = await RunDev();
-        var backends = run.Mocks.OfType("docker:index/container:Container").Where(c => !((string)c.Inputs["name"]).EndsWith("-nginx", StringComparison.Ordinal)).ToArray();
+        var backends = BackendContainers(run).ToArray();
         var aliases = backends.Select(b => ((ImmutableDictionary<string, object>)((ImmutableArray<object>)b.Inputs["networksAdvanced"])[0])["aliases"])
             .Select(a => ((ImmutableArray<object>)a).Cast<string>().Single()).Order();
         Assert.Equal(["api-1", "api-2", "sse-1", "ws-1"], aliases);
@@ -102,8 +105,8 @@ public sealed class DockerEdgeTests
     public async Task A_configured_backend_image_is_used_instead_of_a_build()
     {
         var run = await RunDev(("realtime:backendImage", "registry.example.com/realtime/backend:2.0"));
-        Assert.Single(run.Mocks.OfType("docker:index/remoteImage:RemoteImage"));
-        Assert.All(run.Mocks.OfType("docker:index/container:Container").Where(c => !((string)c.Inputs["name"]).EndsWith("-nginx", StringComparison.Ordinal)),
+        Assert.DoesNotContain(run.Mocks.OfType("docker:index/remoteImage:RemoteImage"), i => i.Inputs.ContainsKey("build"));
+        Assert.All(BackendContainers(run),
             c => Assert.Equal("registry.example.com/realtime/backend:2.0", c.Inputs["image"]));
     }
 
@@ -136,4 +139,61 @@ public sealed class DockerEdgeTests
         Assert.Contains("PRIVATE KEY", await Outputs.Value(certificate.PrivateKeyPem));
         Assert.Empty(await SecretOutputs.PlaintextKeysAsync(run.Mocks));
     }
+
+    [Fact]
+    public async Task A_metrics_exporter_scrapes_nginx_status_on_the_edge_network_and_is_not_published_by_default()
+    {
+        var run = await RunDev();
+        var model = StackModel.Bind(StackConfig.FromStackFile("dev"));
+        var exporter = Container(run, "-exporter");
+        var image = run.Mocks.OfType("docker:index/remoteImage:RemoteImage").Single(i => i.Name!.EndsWith("-exporter-image", StringComparison.Ordinal));
+        Assert.Equal("nginx/nginx-prometheus-exporter:1.5.3", image.Inputs["name"]);
+
+        // It reaches nginx by the alias the nginx container carries on the same network.
+        var nginx = Container(run, "-nginx");
+        var nginxNetwork = Network(nginx);
+        var alias = Assert.Single(((ImmutableArray<object>)nginxNetwork["aliases"]).Cast<string>());
+        Assert.Equal(nginxNetwork["name"], Network(exporter)["name"]);
+        var command = ((ImmutableArray<object>)exporter.Inputs["command"]).Cast<string>().ToArray();
+        Assert.Contains("--nginx.scrape-uri=" + StatusEndpoint.For(alias, model.Edge.Metrics), command);
+        Assert.Equal("http://nginx:8089/stub_status", StatusEndpoint.For(alias, model.Edge.Metrics).ToString());
+        Assert.Contains("--web.listen-address=:9113", command);
+
+        Assert.False(exporter.Inputs.TryGetValue("ports", out var ports) && ((ImmutableArray<object>)ports).Length > 0, "the exporter is published although metricsHostPort is 0");
+        Assert.Equal("unless-stopped", exporter.Inputs["restart"]);
+        Assert.Equal("realtime-dev-abc123-exporter", exporter.Inputs["name"]);
+    }
+
+    [Fact]
+    public async Task The_exporter_follows_the_status_port_and_is_published_on_the_host_port_set()
+    {
+        var run = await RunDev(("realtime:statusPort", "9301"), ("realtime:metricsHostPort", "19113"));
+        var model = StackModel.Bind(StackConfig.FromStackFile("dev", ("realtime:statusPort", "9301")));
+        var exporter = Container(run, "-exporter");
+        var command = ((ImmutableArray<object>)exporter.Inputs["command"]).Cast<string>();
+        Assert.Contains("--nginx.scrape-uri=" + StatusEndpoint.For(MetricsExporter.NginxAlias, model.Edge.Metrics), command);
+        Assert.Contains("--nginx.scrape-uri=http://nginx:9301/stub_status", command);
+        var port = Assert.Single(((ImmutableArray<object>)exporter.Inputs["ports"]).Cast<ImmutableDictionary<string, object>>());
+        Assert.Equal((9113d, 19113d), ((double)port["internal"], (double)port["external"]));
+    }
+
+    [Fact]
+    public async Task No_exporter_without_metrics_and_the_nginx_container_stays_the_same()
+    {
+        var with = await RunDev();
+        var without = await RunDev(("realtime:metrics", "false"));
+        Assert.DoesNotContain(without.Mocks.OfType("docker:index/container:Container"), c => c.Name!.EndsWith("-exporter", StringComparison.Ordinal));
+        Assert.DoesNotContain(without.Mocks.OfType("docker:index/remoteImage:RemoteImage"), i => i.Name!.EndsWith("-exporter-image", StringComparison.Ordinal));
+        // Turning metrics on or off never replaces nginx: its alias is there either way.
+        Assert.Equal(Network(Container(with, "-nginx"))["aliases"], Network(Container(without, "-nginx"))["aliases"]);
+    }
+
+    private static MockResourceArgs Container(PulumiRun run, string suffix) =>
+        run.Mocks.OfType("docker:index/container:Container").Single(c => c.Name!.EndsWith(suffix, StringComparison.Ordinal));
+
+    private static ImmutableDictionary<string, object> Network(MockResourceArgs container) =>
+        (ImmutableDictionary<string, object>)((ImmutableArray<object>)container.Inputs["networksAdvanced"])[0];
+
+    private static IEnumerable<MockResourceArgs> BackendContainers(PulumiRun run) =>
+        run.Mocks.OfType("docker:index/container:Container").Where(c => !c.Name!.EndsWith("-nginx", StringComparison.Ordinal) && !c.Name!.EndsWith("-exporter", StringComparison.Ordinal));
 }

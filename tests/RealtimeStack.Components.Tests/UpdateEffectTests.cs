@@ -16,7 +16,7 @@ namespace RealtimeStack.Components.Tests;
 public sealed class UpdateEffectTests
 {
     /// <summary>What a resource is, for comparing with the plan; components are not compared (they do nothing themselves).</summary>
-    private enum Kind { NginxContainer, NginxImage, ReloadCommand, BackendContainers, BackendImage, Network, GeneratedCertificate, NameSuffix, ControllerRelease, Namespaces, BackendDeployments, BackendServices, BackendDisruptionBudgets, Ingresses, TlsSecret }
+    private enum Kind { NginxContainer, NginxImage, ReloadCommand, BackendContainers, BackendImage, Network, GeneratedCertificate, NameSuffix, ControllerRelease, Namespaces, BackendDeployments, BackendServices, BackendDisruptionBudgets, Ingresses, TlsSecret, MetricsExporter, ServiceMonitor }
 
     public static TheoryData<string, string> EveryChange
     {
@@ -63,6 +63,8 @@ public sealed class UpdateEffectTests
                 (EdgeMode.Kubernetes, UpdateAction.ReplaceEdge or UpdateAction.RollController or UpdateAction.ScaleController) => ([Kind.ControllerRelease], [Kind.Namespaces, Kind.Ingresses]),
                 (EdgeMode.Kubernetes, UpdateAction.RollBackends or UpdateAction.ScaleBackends) => ([Kind.BackendDeployments], [Kind.BackendDisruptionBudgets, Kind.BackendServices]),
                 (EdgeMode.Kubernetes, UpdateAction.ConfigureBackends) => ([Kind.BackendServices], []),
+                (EdgeMode.Docker, UpdateAction.ConfigureMonitoring) => ([Kind.MetricsExporter], []),
+                (EdgeMode.Kubernetes, UpdateAction.ConfigureMonitoring) => ([Kind.ServiceMonitor], []),
                 _ => throw new InvalidOperationException($"{plan.Mode} mode does not plan {change.Action}"),
             };
             required.UnionWith(must);
@@ -89,6 +91,7 @@ public sealed class UpdateEffectTests
     private static Kind Classify(string type, string name) => type switch
     {
         "docker:index/container:Container" when name.EndsWith("-nginx", StringComparison.Ordinal) => Kind.NginxContainer,
+        "docker:index/container:Container" or "docker:index/remoteImage:RemoteImage" when name.EndsWith("-exporter", StringComparison.Ordinal) || name.EndsWith("-exporter-image", StringComparison.Ordinal) => Kind.MetricsExporter,
         "docker:index/container:Container" => Kind.BackendContainers,
         "docker:index/remoteImage:RemoteImage" when name.EndsWith("-nginx-image", StringComparison.Ordinal) => Kind.NginxImage,
         "docker:index/remoteImage:RemoteImage" => Kind.BackendImage,
@@ -103,6 +106,7 @@ public sealed class UpdateEffectTests
         "kubernetes:policy/v1:PodDisruptionBudget" => Kind.BackendDisruptionBudgets,
         "kubernetes:networking.k8s.io/v1:Ingress" => Kind.Ingresses,
         "kubernetes:core/v1:Secret" => Kind.TlsSecret,
+        "kubernetes:monitoring.coreos.com/v1:ServiceMonitor" => Kind.ServiceMonitor,
         _ => throw new InvalidOperationException($"no kind for {type} {name}: classify it"),
     };
 

@@ -132,5 +132,8 @@ public static class SettingChanges
         ["drainDelay"] = ["5s", "15s"],
         ["backendGracePeriod"] = ["90s", "120s"],
         ["affinityTimeout"] = ["1h", "2h"],
+        ["metricsHostPort"] = ["9113", "9114"],
+        ["serviceMonitor"] = ["true", "false"],
+        ["serviceMonitorLabels"] = ["release=kube-prometheus-stack", "team=realtime"],
     };
 }

@@ -43,6 +43,12 @@ internal sealed class IngressNginxEdge : ComponentResource
             Atomic = true,
             Values = values,
         }, new CustomResourceOptions { Parent = this });
+        if (ServiceMonitorSettings.For(args.Edge, args.Deployment) is { } monitor)
+        {
+            // After the release: the metrics Service it selects is the chart's, and the namespace must exist.
+            _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource($"{name}-servicemonitor", ServiceMonitorArgs.From(monitor),
+                new CustomResourceOptions { Parent = this, DependsOn = { release } });
+        }
         IngressClass = Output.Create(args.Deployment.IngressClass);
         ReleaseName = release.Name;
         ControllerNamespace = release.Namespace;

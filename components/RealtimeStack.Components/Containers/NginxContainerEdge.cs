@@ -92,7 +92,8 @@ internal sealed class NginxContainerEdge : ComponentResource
             Restart = ContainerEdgeSettings.RestartPolicy,
             // The official image stops with SIGQUIT (graceful); Docker kills after this many seconds.
             DestroyGraceSeconds = settings.StopGraceSeconds,
-            NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name },
+            // The exporter reaches nginx's status by this alias.
+            NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name, Aliases = { MetricsExporter.NginxAlias } },
         }, new CustomResourceOptions
         {
             Parent = this,
@@ -100,6 +101,8 @@ internal sealed class NginxContainerEdge : ComponentResource
             // nginx before 1.27.3 resolves upstream names when it loads: the backends must exist first.
             DependsOn = backends.Cast<Resource>().ToList(),
         });
+
+        if (args.Exporter is { } exporter) _ = Exporter(name, args, exporter, network, replaceFirst);
 
         var environment = new InputMap<string>
         {
@@ -135,6 +138,26 @@ internal sealed class NginxContainerEdge : ComponentResource
             ["nginxContainerName"] = NginxContainerName,
             ["networkName"] = NetworkName,
         });
+    }
+
+    /// <summary>
+    /// nginx-prometheus-exporter on the edge's network, scraping nginx by its alias. It depends on nothing of the
+    /// nginx container, so replacing one never touches the other; it retries while nginx is away.
+    /// </summary>
+    private Container Exporter(string name, NginxContainerEdgeArgs args, MetricsExporter exporter, Network network, CustomResourceOptions replaceFirst)
+    {
+        var image = new RemoteImage($"{name}-exporter-image", new RemoteImageArgs { Name = exporter.Image, KeepLocally = true }, new CustomResourceOptions { Parent = this });
+        var container = new ContainerArgs
+        {
+            Name = Named(args, "exporter"),
+            Image = image.ImageId,
+            Command = exporter.Command.ToArray(),
+            NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name, Aliases = { MetricsExporter.Alias } },
+            Restart = ContainerEdgeSettings.RestartPolicy,
+        };
+        if (exporter.HostPort > 0)
+            container.Ports.Add(new ContainerPortArgs { Internal = MetricsExporter.ListenPort, External = exporter.HostPort });
+        return new Container($"{name}-exporter", container, replaceFirst);
     }
 
     private static Output<string> Named(NginxContainerEdgeArgs args, string suffix) =>

@@ -1,5 +1,6 @@
 using Pulumi;
 using RealtimeStack.Components.Inputs;
+using RealtimeStack.Edge.Containers;
 using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Components.Containers;
@@ -22,6 +23,9 @@ internal sealed class NginxContainerEdgeArgs : ResourceArgs
 
     [Input("backendBuild")]
     public BackendBuildArgs? Build { get; init; }
+
+    /// <summary>The metrics exporter beside nginx; null when metrics are off.</summary>
+    public MetricsExporter? Exporter { get; init; }
 
     /// <summary>Prefix of every Docker object's name, unique on the engine.</summary>
     [Input("namePrefix", required: true)]

@@ -35,4 +35,10 @@ public sealed class KubernetesArgs : ResourceArgs
 
     [Input("affinityTimeout")]
     public Input<string>? AffinityTimeout { get; set; }
+
+    [Input("serviceMonitor")]
+    public Input<bool>? ServiceMonitor { get; set; }
+
+    [Input("serviceMonitorLabels")]
+    public InputList<string>? ServiceMonitorLabels { get; set; }
 }

@@ -11,4 +11,7 @@ public sealed class MetricsArgs : ResourceArgs
 
     [Input("statusPort")]
     public Input<int>? StatusPort { get; set; }
+
+    [Input("exporterHostPort")]
+    public Input<int>? ExporterHostPort { get; set; }
 }

@@ -16,6 +16,7 @@ public sealed record PlannedChange(UpdateAction Action, StreamEffect Streams, st
         UpdateAction.ScaleBackends => "backend pods scale",
         UpdateAction.ConfigureBackends => "backend Services updated in place",
         UpdateAction.AddBackends => "backend containers added",
+        UpdateAction.ConfigureMonitoring => "metrics collection changes",
         _ => "everything replaced",
     };
 

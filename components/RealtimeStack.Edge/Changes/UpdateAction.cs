@@ -30,6 +30,9 @@ public enum UpdateAction
     /// <summary>Backend containers are added (docker): nothing running is touched.</summary>
     AddBackends,
 
+    /// <summary>Only what collects metrics changes: the exporter container (docker) or the ServiceMonitor (kubernetes).</summary>
+    ConfigureMonitoring,
+
     /// <summary>Everything is deleted and created again (another mode, another namespace).</summary>
     ReplaceAll,
 }

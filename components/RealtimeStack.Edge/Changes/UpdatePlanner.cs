@@ -81,6 +81,22 @@ public static class UpdatePlanner
                 $"replaced ({(imageChanged ? "new image" : "new port")}): the streams they hold are cut; {follow}"));
         if (added.Length > 0)
             changes.Add(new(UpdateAction.AddBackends, StreamEffect.Kept, "backend containers " + string.Join(", ", added), "created beside the running ones"));
+        PlanExporter(MetricsExporter.For(before.Edge, before.Deployment), MetricsExporter.For(after.Edge, after.Deployment), changes);
+    }
+
+    // The exporter only reads nginx's status: creating, replacing or removing it leaves every stream alone.
+    private static void PlanExporter(MetricsExporter? before, MetricsExporter? after, List<PlannedChange> changes)
+    {
+        if (before == after) return;
+        var detail = (before, after) switch
+        {
+            (null, _) => "created beside nginx",
+            (_, null) => "removed",
+            _ => $"replaced ({(before.ScrapeUri != after.ScrapeUri ? "new status port" : "host port " + Published(before) + " → " + Published(after))})",
+        };
+        changes.Add(new(UpdateAction.ConfigureMonitoring, StreamEffect.Kept, "metrics exporter container", detail));
+
+        static string Published(MetricsExporter exporter) => exporter.HostPort > 0 ? exporter.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unpublished";
     }
 
     private static void PlanKubernetes(StackModel before, StackModel after, List<PlannedChange> changes)
@@ -98,7 +114,7 @@ public static class UpdatePlanner
         else
         {
             if (Json(PodTemplate(oldValues)) != Json(PodTemplate(newValues)))
-                changes.Add(new(UpdateAction.RollController, StreamEffect.Drained, "controller pods", "the pod template changes (terminationGracePeriodSeconds): pods roll one at a time, each draining up to workerShutdownTimeout"));
+                changes.Add(new(UpdateAction.RollController, StreamEffect.Drained, "controller pods", "the pod template changes (terminationGracePeriodSeconds or metrics): pods roll one at a time, each draining up to workerShutdownTimeout"));
             if (b.ControllerReplicas != a.ControllerReplicas)
                 changes.Add(new(UpdateAction.ScaleController, a.ControllerReplicas > b.ControllerReplicas ? StreamEffect.Kept : StreamEffect.Drained, "controller pods",
                     $"{b.ControllerReplicas} → {a.ControllerReplicas} replicas"));
@@ -108,6 +124,10 @@ public static class UpdatePlanner
                 changes.Add(new(UpdateAction.Reload, StreamEffect.KeptUntilShutdownTimeout, "controller configuration",
                     "ConfigMap, Ingresses or TLS Secret: the controller reloads nginx inside its pods"));
         }
+        var (oldMonitor, newMonitor) = (ServiceMonitorSettings.For(before.Edge, b), ServiceMonitorSettings.For(after.Edge, a));
+        if (Json((object?)oldMonitor ?? "none") != Json((object?)newMonitor ?? "none") || Json((object?)oldMonitor?.Spec() ?? "none") != Json((object?)newMonitor?.Spec() ?? "none"))
+            changes.Add(new(UpdateAction.ConfigureMonitoring, StreamEffect.Kept, "ServiceMonitor",
+                oldMonitor is null ? "created for the controller's metrics" : newMonitor is null ? "deleted" : "updated in place (labels)"));
         var oldWorkloads = BackendWorkload.All(before.Edge, b).ToDictionary(w => w.Role);
         foreach (var workload in BackendWorkload.All(after.Edge, a))
         {
@@ -131,7 +151,8 @@ public static class UpdatePlanner
     private static object PodTemplate(SortedDictionary<string, object> values)
     {
         var controller = (SortedDictionary<string, object>)values["controller"];
-        return controller.Where(kv => kv.Key is "terminationGracePeriodSeconds").ToDictionary();
+        // metrics: --enable-metrics and the metrics container port are in the pod template.
+        return controller.Where(kv => kv.Key is "terminationGracePeriodSeconds" or "metrics").ToDictionary();
     }
 
     private static bool SameCertificate(EdgeSpec before, EdgeSpec after) =>

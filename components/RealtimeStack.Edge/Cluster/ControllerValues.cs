@@ -38,6 +38,7 @@ public static class ControllerValues
                 ["externalTrafficPolicy"] = "Local",
             },
             ["terminationGracePeriodSeconds"] = Seconds.Of(edge.Capacity.WorkerShutdownTimeout) + GraceMargin,
+            ["metrics"] = ControllerMetrics.Values(edge.Metrics),
         },
     };
 

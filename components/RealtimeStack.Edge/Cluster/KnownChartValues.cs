@@ -20,6 +20,8 @@ public static class KnownChartValues
         "controller.config",
         "controller.service.externalTrafficPolicy",
         "controller.terminationGracePeriodSeconds",
+        "controller.metrics.enabled",
+        "controller.metrics.port",
     };
 
     /// <summary>Maps whose keys are free-form in the chart (the ConfigMap): their children are not chart keys.</summary>

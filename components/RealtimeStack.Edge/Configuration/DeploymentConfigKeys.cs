@@ -18,10 +18,14 @@ public static class DeploymentConfigKeys
     public static readonly ConfigKey DrainDelay = new("drainDelay", "kubernetes.drainDelay", ValueKind.Text, "10s", "preStop pause before a backend stops, so endpoints drop it before it closes streams.");
     public static readonly ConfigKey BackendGracePeriod = new("backendGracePeriod", "kubernetes.backendGracePeriod", ValueKind.Text, "60s", "Time a stopping backend has to end its streams (includes drainDelay).");
     public static readonly ConfigKey AffinityTimeout = new("affinityTimeout", "kubernetes.affinityTimeout", ValueKind.Text, "3h", "Services' sessionAffinity ClientIP timeout.");
+    public static readonly ConfigKey MetricsHostPort = new("metricsHostPort", "metrics.exporterHostPort", ValueKind.Integer, "0", "Docker mode: host port on which the metrics exporter (nginx-prometheus-exporter, port 9113 on the edge's network) is published for a Prometheus outside Docker. 0: not published, scrape it from a container on the edge's network.");
+    public static readonly ConfigKey ServiceMonitor = new("serviceMonitor", "kubernetes.serviceMonitor", ValueKind.Boolean, "false", "Kubernetes mode: create a prometheus-operator ServiceMonitor (monitoring.coreos.com/v1, CRD required) scraping the controller's metrics every 30s. Needs metrics.");
+    public static readonly ConfigKey ServiceMonitorLabels = new("serviceMonitorLabels", "kubernetes.serviceMonitorLabels", ValueKind.List, "release=prometheus", "Labels of the ServiceMonitor, as key=value: those the Prometheus's serviceMonitorSelector matches (kube-prometheus-stack: release=<its release name>).");
 
     public static IReadOnlyList<ConfigKey> All { get; } =
     [
         Mode, BackendImage, Namespace, IngressClass, ControllerReplicas,
         ApiReplicas, SseReplicas, WsReplicas, BackendPort, DrainDelay, BackendGracePeriod, AffinityTimeout,
+        MetricsHostPort, ServiceMonitor, ServiceMonitorLabels,
     ];
 }

@@ -32,11 +32,20 @@ public static partial class DeploymentConfigBinder
             config.Get(K.BackendPort, Port.Parse),
             config.Get(K.DrainDelay, (k, r) => Duration.Parse(k, r, TimeSpan.Zero, TimeSpan.FromMinutes(10))),
             config.Get(K.BackendGracePeriod, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), TimeSpan.FromHours(2))),
-            config.Get(K.AffinityTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(86400))));
+            config.Get(K.AffinityTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(86400))),
+            BindMonitoring(config, errors));
         if (spec.BackendGracePeriod.Value <= spec.DrainDelay.Value)
             errors.Add(K.BackendGracePeriod.FullName, $"must be longer than {K.DrainDelay.FullName} ({spec.DrainDelay}), or pods are killed while still draining");
         errors.ThrowIfAny();
         return spec;
+    }
+
+    private static MonitoringSpec BindMonitoring(FlatConfig config, Errors errors)
+    {
+        var labels = config.GetList(K.ServiceMonitorLabels, KubernetesLabel.Parse, allowEmpty: true);
+        foreach (var twice in labels.GroupBy(l => l.Key).Where(g => g.Count() > 1))
+            errors.Add(K.ServiceMonitorLabels.FullName, $"the label '{twice.Key}' is given {twice.Count()} times");
+        return new MonitoringSpec(config.GetInt(K.MetricsHostPort, 0, 65535), config.GetBool(K.ServiceMonitor), labels);
     }
 
     private static Parsed<EdgeMode> ParseMode(string key, string raw) => raw switch

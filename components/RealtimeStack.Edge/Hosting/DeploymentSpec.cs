@@ -16,4 +16,5 @@ public sealed record DeploymentSpec(
     int BackendPort,
     Duration DrainDelay,
     Duration BackendGracePeriod,
-    Duration AffinityTimeout);
+    Duration AffinityTimeout,
+    MonitoringSpec Monitoring);

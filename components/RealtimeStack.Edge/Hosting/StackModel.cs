@@ -37,7 +37,23 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
                 errors.Add(name == edge.PrimaryName ? EdgeConfigKeys.Domain.FullName : EdgeConfigKeys.Aliases.FullName,
                     $"'{name}': an Ingress host can have a leading *. wildcard only, not a trailing .*");
         }
+        if (edge is not null && deployment is not null) CheckMonitoring(edge, deployment, errors);
         errors.ThrowIfAny();
         return new StackModel(edge!, deployment!);
+    }
+
+    // Collecting metrics needs the metrics to exist; a published exporter must not take the edge's own ports.
+    private static void CheckMonitoring(EdgeSpec edge, DeploymentSpec deployment, Errors errors)
+    {
+        var monitoring = deployment.Monitoring;
+        if (!edge.Metrics.Enabled)
+        {
+            if (monitoring.ServiceMonitor)
+                errors.Add(DeploymentConfigKeys.ServiceMonitor.FullName, $"needs {EdgeConfigKeys.Metrics.FullName}: without it the controller has no metrics to scrape");
+            if (monitoring.PublishesExporter)
+                errors.Add(DeploymentConfigKeys.MetricsHostPort.FullName, $"needs {EdgeConfigKeys.Metrics.FullName}: without it there is no exporter to publish");
+        }
+        if (deployment.Mode == EdgeMode.Docker && monitoring.ExporterHostPort is var port && (port == edge.Listen.HttpPort || port == edge.Listen.HttpsPort))
+            errors.Add(DeploymentConfigKeys.MetricsHostPort.FullName, $"{port} is already the edge's {(port == edge.Listen.HttpPort ? "HTTP" : "HTTPS")} port on the host");
     }
 }

@@ -42,6 +42,7 @@ public sealed class UpdateTableTests
     {
         UpdateAction.AddBackends or UpdateAction.ReplaceBackends => $"{PlannedChange.Describe(change.Action)} ({change.Subject["backend containers ".Length..]})",
         UpdateAction.ReplaceEdge => $"{change.Subject} replaced",
+        UpdateAction.ConfigureMonitoring => $"{change.Subject} {change.Detail}",
         _ => PlannedChange.Describe(change.Action),
     };
 

@@ -1,0 +1,45 @@
+using System.Globalization;
+using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
+
+namespace RealtimeStack.Edge.Containers;
+
+/// <summary>
+/// The nginx-prometheus-exporter container beside the nginx container (docker mode): it reads nginx's stub_status on
+/// the edge's network, by the nginx container's network alias, and serves Prometheus metrics on
+/// <see cref="ListenPort"/>, published on the host only at <see cref="HostPort"/> (0: not published).
+/// </summary>
+public sealed record MetricsExporter(string Image, Uri ScrapeUri, int HostPort)
+{
+    /// <summary>
+    /// Pinned: the last 1.x release (v1.5.3, 2026-08-14). Its flags (--nginx.scrape-uri, --web.listen-address) and
+    /// metric names (nginx_connections_*, nginx_http_requests_total, nginx_up) are what the dashboard reads.
+    /// </summary>
+    public const string ImageName = "nginx/nginx-prometheus-exporter:1.5.3";
+
+    /// <summary>The exporter's own default port (the one registered for it in Prometheus' port list).</summary>
+    public const int ListenPort = 9113;
+
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>
+    /// The nginx container's alias on the edge's network. Always set, whether or not metrics are on, so turning
+    /// them on or off never touches the nginx container (an alias is a replace-on-change input).
+    /// </summary>
+    public const string NginxAlias = "nginx";
+
+    /// <summary>The exporter's alias on the edge's network, for a Prometheus container joined to it.</summary>
+    public const string Alias = "nginx-exporter";
+
+    /// <summary>The exporter for the model, or null when metrics are off.</summary>
+    public static MetricsExporter? For(EdgeSpec edge, DeploymentSpec deployment) => edge.Metrics.Enabled
+        ? new MetricsExporter(ImageName, StatusEndpoint.For(NginxAlias, edge.Metrics), deployment.Monitoring.ExporterHostPort)
+        : null;
+
+    /// <summary>The container's command (the image's entrypoint is the exporter).</summary>
+    public IReadOnlyList<string> Command =>
+    [
+        "--nginx.scrape-uri=" + ScrapeUri,
+        "--web.listen-address=:" + ListenPort.ToString(CultureInfo.InvariantCulture),
+    ];
+}
