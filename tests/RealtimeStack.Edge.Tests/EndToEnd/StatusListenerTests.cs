@@ -156,6 +156,19 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
         Assert.Contains("not nginx's stub_status text", problem, StringComparison.Ordinal);
     }
 
+    /// <summary>Local edges take a free status port as they do for http and https, so tests running side by side
+    /// never collide on the default one.</summary>
+    [Theory]
+    [MemberData(nameof(Nginx))]
+    public async Task Two_local_edges_run_side_by_side_each_with_its_own_status(string nginx)
+    {
+        await using var first = await StartEdgeAsync(nginx);
+        await using var second = await StartEdgeAsync(nginx);
+        Assert.NotEqual(first.Spec.Metrics.StatusPort, second.Spec.Metrics.StatusPort);
+        Assert.Equal(0, StreamEstimate.Streams(await ReadAsync(first)));
+        Assert.Equal(0, StreamEstimate.Streams(await ReadAsync(second)));
+    }
+
     [Theory]
     [InlineData(new string[0], "the status URL is missing")]
     [InlineData(new[] { "https://127.0.0.1:8089/stub_status" }, "is not an absolute http URL")]
