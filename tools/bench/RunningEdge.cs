@@ -29,7 +29,7 @@ public sealed class RunningEdge : IAsyncDisposable
     /// <summary>B with settings changed and, for experiments, the rendered tree adjusted before it is written.</summary>
     public static Task<RunningEdge> ProjectAsync(NginxBinary binary, int backendPort, int maxStreams, string label, IEnumerable<(string Key, string Value)> extra, Func<NginxConf, NginxConf>? adjust)
     {
-        var ports = FreePort.Take(2);
+        var ports = FreePort.Take(3);
         var backend = $"127.0.0.1:{backendPort}";
         var values = LocalOverrides.Apply(new Dictionary<string, string>
         {
@@ -38,7 +38,7 @@ public sealed class RunningEdge : IAsyncDisposable
             ["realtime:workerProcesses"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
             // The benchmark is one client address holding every stream.
             ["realtime:streamsPerClient"] = "0",
-        }, backend, backend, backend, ports[0], ports[1], binary.Version);
+        }, backend, backend, backend, ports[0], ports[1], ports[2], binary.Version);
         foreach (var (key, value) in extra) values["realtime:" + key] = value;
         var spec = EdgeConfigBinder.Bind(values);
         var directory = NewDirectory("b");
@@ -46,7 +46,7 @@ public sealed class RunningEdge : IAsyncDisposable
         var conf = NginxConfRenderer.Build(spec, NginxLayout.Local(directory));
         if (adjust is not null) conf = adjust(conf);
         new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
-        return StartAsync(binary, directory, ports, "B", label);
+        return StartAsync(binary, directory, ports[..2], "B", label);
     }
 
     /// <summary>C: the article's configuration (article.conf beside the benchmark), ports and paths filled in.</summary>

@@ -12,6 +12,7 @@ public static class EdgeCommand
           edge diff --stack NAME [--set KEY=VALUE]... [--against-stack NAME | --against FILE]
           edge check --stack NAME [--set KEY=VALUE]... [--tls-cert FILE --tls-key FILE] [--duration S] [--json]
           edge doctor URL [--insecure] [--ca FILE] [--http-port N] [--duration S] [--connect-to ADDRESS] [--json]
+          edge status URL [--connect-to ADDRESS] [--watch SECONDS] [--samples N] [--json]
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -24,6 +25,7 @@ public static class EdgeCommand
                 "check" => CheckCommand.Run(args.Skip(1), stdout, stderr),
                 "diff" => DiffCommand.Run(args.Skip(1), stdout, stderr),
                 "doctor" => DoctorCommand.Run(args.Skip(1), stdout, stderr),
+                "status" => StatusCommand.Run(args.Skip(1), stdout, stderr),
                 "--help" or "-h" or "help" => Help(stdout),
                 _ => throw new UsageException([args.Length == 0 ? "no command given" : $"unknown command '{args[0]}'", Usage]),
             };

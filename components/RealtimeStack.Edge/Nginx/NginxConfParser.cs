@@ -20,38 +20,45 @@ public static class NginxConfParser
     private static List<Directive> ParseBlock(List<(string Text, bool Quoted)> tokens, ref int position, bool topLevel)
     {
         var directives = new List<Directive>();
-        var words = new List<string>();
+        var words = new List<(string Text, bool Quoted)>();
         while (position < tokens.Count)
         {
             var (text, quoted) = tokens[position++];
             if (!quoted && text == ";")
             {
                 if (words.Count == 0) continue;
-                directives.Add(new Directive(words[0], words.Skip(1).ToArray()));
+                directives.Add(Make(words, null));
                 words.Clear();
             }
             else if (!quoted && text == "{")
             {
                 if (words.Count == 0) throw new FormatException("a block without a directive name");
                 var children = ParseBlock(tokens, ref position, topLevel: false);
-                directives.Add(new Directive(words[0], words.Skip(1).ToArray(), children));
+                directives.Add(Make(words, children));
                 words.Clear();
             }
             else if (!quoted && text == "}")
             {
                 if (topLevel) throw new FormatException("unexpected '}'");
-                if (words.Count > 0) throw new FormatException($"directive '{words[0]}' is not terminated by ';'");
+                if (words.Count > 0) throw new FormatException($"directive '{words[0].Text}' is not terminated by ';'");
                 return directives;
             }
             else
             {
-                words.Add(text);
+                words.Add((text, quoted));
             }
         }
         if (!topLevel) throw new FormatException("unexpected end of file: missing '}'");
-        if (words.Count > 0) throw new FormatException($"directive '{words[0]}' is not terminated by ';'");
+        if (words.Count > 0) throw new FormatException($"directive '{words[0].Text}' is not terminated by ';'");
         return directives;
     }
+
+    // Quoted arguments stay marked, so the writer quotes them again (an empty one is written "" either way).
+    private static Directive Make(List<(string Text, bool Quoted)> words, List<Directive>? children) =>
+        new(words[0].Text, words.Skip(1).Select(w => w.Text).ToArray(), children)
+        {
+            QuotedArgs = words.Skip(1).Select((w, i) => (w, i)).Where(x => x.w.Quoted && x.w.Text.Length > 0).Select(x => x.i).ToHashSet(),
+        };
 
     private static List<(string Text, bool Quoted)> Tokenize(string text)
     {

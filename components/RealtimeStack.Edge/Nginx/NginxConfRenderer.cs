@@ -48,7 +48,8 @@ public static class NginxConfRenderer
     [
         Simple("default_type", "application/octet-stream"),
         Simple("server_tokens", "off"),
-        layout.AccessLog is { } accessLog ? Simple("access_log", accessLog) : null,
+        .. AccessLogFormat.Http(),
+        layout.AccessLog is { } accessLog ? AccessLogFormat.AccessLog(accessLog) : null,
         .. TempPaths(layout),
         Simple("keepalive_timeout", spec.Listen.KeepaliveTimeout.ToNginx()),
         Simple("server_names_hash_bucket_size", Number(NamesHashBucketSize(spec))),
@@ -69,6 +70,7 @@ public static class NginxConfRenderer
         spec.Listen.RejectUnknownHosts ? UnknownHostServers.Plain([layout.Listen(spec.Listen.HttpPort), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], HealthLocation()) : null,
         TlsServer(spec, layout),
         spec.Listen.RejectUnknownHosts ? UnknownHostServers.Tls([.. TlsListen(spec, layout), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], spec.Tls.Protocols, ProtocolName) : null,
+        StatusServer.For(spec.Metrics, layout),
     ]);
 
     private static IEnumerable<Directive> TempPaths(NginxLayout layout)
@@ -196,6 +198,7 @@ public static class NginxConfRenderer
         var connection = route.Kind == RouteKind.WebSocket ? ConnectionUpgradeVariable : "";
         var body = new List<Directive?>
         {
+            AccessLogFormat.SetRoute(route.Kind),
             limit,
             Simple("proxy_pass", "http://" + UpstreamName(upstream)),
         };

@@ -4,8 +4,8 @@ namespace RealtimeStack.Edge.Nginx;
 
 /// <summary>
 /// The only code that turns configuration into text. Output is deterministic (same tree, same bytes, LF endings).
-/// Every argument must be a plain token; anything that could change the file's structure is refused here as a
-/// last line of defence behind model validation.
+/// Every argument must be a plain token, or a <see cref="QuotedText"/> the directive marks as quoted; anything that
+/// could change the file's structure is refused here as a last line of defence behind model validation.
 /// </summary>
 public static class NginxConfWriter
 {
@@ -27,7 +27,11 @@ public static class NginxConfWriter
         if (directive.Block is not null && depth == 0) text.Append('\n');
         for (var i = 0; i < depth; i++) text.Append(Indent);
         text.Append(directive.Name.Length == 0 ? "\"\"" : directive.Name);
-        foreach (var arg in directive.Args) text.Append(' ').Append(FormatArg(directive.Name, arg));
+        for (var i = 0; i < directive.Args.Count; i++)
+        {
+            var arg = directive.Args[i];
+            text.Append(' ').Append(directive.QuotedArgs.Contains(i) ? FormatQuoted(directive.Name, arg) : FormatArg(directive.Name, arg));
+        }
         if (directive.Block is null)
         {
             text.Append(";\n");
@@ -46,7 +50,7 @@ public static class NginxConfWriter
             throw new InvalidOperationException($"refusing to write directive name '{name}'");
     }
 
-    // Empty strings are the only quoted form (map values, Connection ""); everything else must be a bare token.
+    // An empty string is written "" (map values, Connection ""); everything else here must be a bare token.
     private static string FormatArg(string directive, string arg)
     {
         if (arg.Length == 0) return "\"\"";
@@ -56,5 +60,14 @@ public static class NginxConfWriter
                 throw new InvalidOperationException($"refusing to write argument '{arg}' of '{directive}': it is not a plain token");
         }
         return arg;
+    }
+
+    // Single quotes: only ' and \ could end or bend them, and QuotedText refuses both (checked again here, since a
+    // Directive can be built with any string at a quoted position).
+    private static string FormatQuoted(string directive, string arg)
+    {
+        if (QuotedText.Problem(arg) is { } problem)
+            throw new InvalidOperationException($"refusing to write quoted argument '{arg}' of '{directive}': {problem}");
+        return "'" + arg + "'";
     }
 }

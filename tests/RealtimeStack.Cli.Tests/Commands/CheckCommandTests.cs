@@ -23,7 +23,12 @@ public sealed partial class CheckCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith($"edge check stack {stack}: nginx ", run.Stdout);
         Assert.Contains("accepted the rendered configuration (nginx -t)", run.Stdout);
-        Assert.Matches(@"\n\d+ checks: \d+ passed, 0 failed, \d+ skipped\n$", run.Stdout);
+        Assert.Matches(@"\n\d+ checks: \d+ passed, 0 failed, \d+ skipped\n", run.Stdout);
+        // The status listener of the edge it ran, and a reading of it after the doctor.
+        var status = StatusUrl().Match(run.Stdout);
+        Assert.True(status.Success, run.Stdout);
+        Assert.Contains($"edge status {status.Groups[1].Value}", run.Stdout);
+        Assert.Matches(@"\n  connections  active \d+: reading \d+, writing \d+, waiting \d+\n", run.Stdout);
         var pid = int.Parse(StoppedPid().Match(run.Stderr).Groups[1].Value);
         Assert.False(Directory.Exists($"/proc/{pid}"), $"nginx {pid} still runs");
     }
@@ -42,6 +47,7 @@ public sealed partial class CheckCommandTests
         Assert.All(run.Statuses("doctor"), s => Assert.Equal("pass", s.Value));
         // The dev stack's own name reaches nginx (SNI, Host) while the connection goes to 127.0.0.1.
         Assert.StartsWith("https://localhost:", json.RootElement.GetProperty("doctor").GetProperty("url").GetString());
+        Assert.Matches(@"^http://127\.0\.0\.1:\d+/stub_status$", json.RootElement.GetProperty("status").GetString());
     }
 
     [Theory]
@@ -61,6 +67,9 @@ public sealed partial class CheckCommandTests
         Assert.DoesNotContain("starting nginx", run.Stderr);
         Assert.Empty(run.Stdout);
     }
+
+    [GeneratedRegex(@", status (http://127\.0\.0\.1:\d+/stub_status)\)")]
+    private static partial Regex StatusUrl();
 
     [GeneratedRegex(@"stopped nginx \(pid (\d+)\)")]
     private static partial Regex StoppedPid();

@@ -19,12 +19,13 @@ public static class Tamper
             return body.Select(d => d.Name == name ? d with { Args = args } : d);
         });
 
-    /// <summary>Drops every server that does not listen with ssl: the plain-HTTP redirect server and the catch-all for
-    /// other names on its port, so nothing listens there.</summary>
+    /// <summary>Drops every public server that does not listen with ssl: the plain-HTTP redirect server and the
+    /// catch-all for other names on its port, so nothing listens there (the status listener stays).</summary>
     public static NginxConf WithoutPlainServer(NginxConf conf)
     {
         var http = conf.Http;
-        var servers = http.Block!.Where(d => d.Name != "server" || d.Children("listen").Any(l => l.Args.Contains("ssl"))).ToArray();
+        var servers = http.Block!.Where(d => d.Name != "server" || d.Children("listen").Any(l => l.Args.Contains("ssl"))
+            || d.Descendants().Any(c => c.Name == "stub_status")).ToArray();
         Assert.InRange(http.Block!.Count - servers.Length, 1, 2);
         return new NginxConf(conf.Main.Select(d => d.Name == "http" ? d with { Block = servers } : d).ToArray());
     }

@@ -166,11 +166,12 @@ public sealed class BackendFailoverTests(ITestOutputHelper output)
             var directory = System.IO.Directory.CreateTempSubdirectory("realtime-failover-").FullName;
             try
             {
-                var ports = FreePort.Take(2);
+                var ports = FreePort.Take(3);
                 var spec = Stacks.Spec([
                     ("apiServers", api), ("sseServers", sse), ("wsServers", sse.Split(',')[0]),
                     ("httpPort", ports[0].ToString(CultureInfo.InvariantCulture)),
                     ("httpsPort", ports[1].ToString(CultureInfo.InvariantCulture)),
+                    ("statusPort", ports[2].ToString(CultureInfo.InvariantCulture)),
                     ("redirectHttp", "false"),
                     ("maxStreams", LocalEdgeFixture.MaxStreams),
                     ("nginxVersion", binary.Version.ToString()),
@@ -179,7 +180,7 @@ public sealed class BackendFailoverTests(ITestOutputHelper output)
                 new EdgeFiles(NginxConfRenderer.Render(spec, NginxLayout.Local(directory)), pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
                 var (ok, test) = binary.Test(directory);
                 Assert.True(ok, test);
-                var process = await NginxProcess.StartAsync(binary, directory, ports);
+                var process = await NginxProcess.StartAsync(binary, directory, ports[..2]);
                 return new FailoverEdge(binary, process, ports[0], directory);
             }
             catch

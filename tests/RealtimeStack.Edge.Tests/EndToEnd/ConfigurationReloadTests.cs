@@ -208,7 +208,7 @@ public sealed class ConfigurationReloadTests(ITestOutputHelper output)
         var values = LocalOverrides.Apply(
             Stacks.Minimal([("maxStreams", LocalEdgeFixture.MaxStreams), OneClientHoldsAll, .. changes]),
             $"{backends[0].Address},{backends[1].Address}", backends[2].Address, backends[3].Address,
-            edge.Spec.Listen.HttpPort, edge.Spec.Listen.HttpsPort, binary.Version);
+            edge.Spec.Listen.HttpPort, edge.Spec.Listen.HttpsPort, edge.Spec.Metrics.StatusPort, binary.Version);
         values[EdgeConfigKeys.TlsCert.FullName] = certificate.CertificatePem;
         values[EdgeConfigKeys.TlsKey.FullName] = certificate.PrivateKeyPem;
         return NginxConfRenderer.Render(EdgeConfigBinder.Bind(values), NginxLayout.Local(edge.Directory));

@@ -53,6 +53,8 @@ public sealed class NginxAcceptsEveryVariantTests
         // The directive forms of nginx just before 1.25.1, which Debian's 1.22 also understands; a newer nginx must
         // still accept them (a configuration rendered for an older target), and says they are deprecated.
         PreHttp2Directive,
+        "metrics=false",
+        "statusPort=9145",
     ];
 
     private const string PreHttp2Directive = "nginxVersion=1.25.0";
@@ -124,7 +126,7 @@ public sealed class NginxAcceptsEveryVariantTests
     public void Variants_cover_every_key_that_changes_the_rendered_shape()
     {
         var covered = Variants.SelectMany(v => v.Split(';')).Select(kv => kv.Split('=')[0]).ToHashSet();
-        string[] shaping = ["http2", "redirectHttp", "gzip", "gzipTypes", "hstsMaxAge", "workerProcesses", "aliases", "wsServers", "apiKeepalive", "stickiness", "tlsProtocols", "tlsSessionCache", "nginxVersion", "sseServers", "failTimeout", "connectTimeout", "trustedProxies", "proxyProtocol", "rejectUnknownHosts", "streamsPerClient", "apiRate", "apiBurst"];
+        string[] shaping = ["http2", "redirectHttp", "gzip", "gzipTypes", "hstsMaxAge", "workerProcesses", "aliases", "wsServers", "apiKeepalive", "stickiness", "tlsProtocols", "tlsSessionCache", "nginxVersion", "sseServers", "failTimeout", "connectTimeout", "trustedProxies", "proxyProtocol", "rejectUnknownHosts", "streamsPerClient", "apiRate", "apiBurst", "metrics"];
         Assert.All(shaping, key => Assert.Contains(key, covered));
         Assert.All(shaping, key => Assert.Contains(EdgeConfigKeys.All, k => k.Name == key));
     }

@@ -37,7 +37,7 @@ public sealed class UpstreamResolveTests(ITestOutputHelper output)
         var directory = Directory.CreateTempSubdirectory("realtime-resolve-e2e-").FullName;
         try
         {
-            var ports = FreePort.Take(2);
+            var ports = FreePort.Take(3);
             var spec = Stacks.Spec(
                 ("apiServers", $"{ApiName}:{old.Port}"),
                 // Streams are not exercised here; literals beside the name show they stay as written.
@@ -45,6 +45,7 @@ public sealed class UpstreamResolveTests(ITestOutputHelper output)
                 ("wsServers", $"127.0.0.1:{old.Port}"),
                 ("httpPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("httpsPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("statusPort", ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("redirectHttp", "false"),
                 ("maxStreams", LocalEdgeFixture.MaxStreams),
                 ("nginxVersion", binary.Version.ToString()));
@@ -57,7 +58,7 @@ public sealed class UpstreamResolveTests(ITestOutputHelper output)
             var (ok, test) = binary.Test(directory);
             Assert.True(ok, test);
 
-            await using var process = await NginxProcess.StartAsync(binary, directory, ports);
+            await using var process = await NginxProcess.StartAsync(binary, directory, ports[..2]);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             // The served name: other names (127.0.0.1 included) are closed without an answer.
             http.DefaultRequestHeaders.Host = LocalEdgeFixture.Host;

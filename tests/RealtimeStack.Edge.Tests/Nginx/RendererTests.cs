@@ -29,11 +29,12 @@ public sealed class RendererTests
         var conf = NginxConfRenderer.Build(Stacks.Spec(), NginxLayout.Container);
         Assert.Equal(["worker_processes", "worker_rlimit_nofile", "worker_shutdown_timeout", "error_log", "events", "http"], conf.Main.Select(d => d.Name));
         Assert.Equal(["realtime_api", "realtime_sse", "realtime_ws"], conf.Http.Children("upstream").Select(u => u.Args[0]));
-        // The named plain and TLS servers, and a catch-all for other names on each listener.
-        Assert.Equal(4, conf.Servers.Count());
+        // The named plain and TLS servers, a catch-all for other names on each listener, and the status listener.
+        Assert.Equal(5, conf.Servers.Count());
         Assert.Equal(2, conf.CatchAllServers.Count());
         Assert.Equal(["/api/", "/sse/", "/ws/", "/"], conf.TlsServer.Children("location").Select(l => l.Args[^1]));
-        Assert.Single(conf.Http.Children("map"));
+        // The upgrade map and the access log's route default.
+        Assert.Equal(2, conf.Http.Children("map").Count());
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class RendererTests
         Assert.Equal(["32"], api.Children("keepalive").Single().Args);
         Assert.Empty(api.Children("hash"));
         Assert.Contains(conf.Location("/api/").Children("proxy_set_header"), h => h.Args is ["Connection", ""]);
-        var map = conf.Http.Children("map").Single();
+        var map = conf.Http.Children("map").Single(m => m.Args[0] == "$http_upgrade");
         Assert.Contains(map.Block!, e => e.Name == "" && e.Args is [""]);
         foreach (var stream in new[] { "realtime_sse", "realtime_ws" })
             Assert.Equal(["$remote_addr", "consistent"], conf.Http.Children("upstream").Single(u => u.Args[0] == stream).Children("hash").Single().Args);

@@ -50,16 +50,23 @@ public static class CheckCommand
         try
         {
             var options = Options(edge, duration ?? DoctorOptions.DefaultIdleDuration);
+            var status = edge.Spec.Metrics.Enabled ? StatusEndpoint.For(IPAddress.Loopback.ToString(), edge.Spec.Metrics) : null;
             var summary = $"stack {stack}: nginx {edge.Nginx.Binary.Version} accepted the rendered configuration (nginx -t) and serves it on 127.0.0.1 " +
-                          $"(https {edge.Spec.Listen.HttpsPort}, http {edge.Spec.Listen.HttpPort}) in front of {string.Join(", ", edge.Backends.Select(b => b.Options.InstanceId))}";
+                          $"(https {edge.Spec.Listen.HttpsPort}, http {edge.Spec.Listen.HttpPort}{(status is null ? "" : $", status {status}")}) " +
+                          $"in front of {string.Join(", ", edge.Backends.Select(b => b.Options.InstanceId))}";
             if (!json) stdout.WriteLine("edge check " + summary);
-            return DoctorCommand.Diagnose(options, json, stdout, stderr, report => new
+            var code = DoctorCommand.Diagnose(options, json, stdout, stderr, report => new
             {
                 stack,
                 nginx = edge.Nginx.Binary.Version.ToString(),
                 configurationTest = "ok",
                 doctor = DoctorReportWriter.JsonShape(report),
+                status = status?.ToString(),
             });
+            // The counters after the doctor's requests and streams, read as `edge status` reads them (text only: the
+            // JSON report stays one object).
+            if (status is not null && !json && StatusCommand.Run([status.ToString()], stdout, stderr) != 0) return 1;
+            return code;
         }
         finally
         {

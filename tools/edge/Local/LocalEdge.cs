@@ -90,9 +90,9 @@ public sealed class LocalEdge : IAsyncDisposable
     private static async Task<LocalEdge> StartNginxAsync(
         IReadOnlyDictionary<string, string> values, NginxBinary binary, Func<NginxConf, NginxConf>? tamper, List<SampleBackend> backends)
     {
-        var ports = FreePort.Take(2);
+        var ports = FreePort.Take(3);
         string Servers(string role) => string.Join(',', backends.Where(b => b.Options.InstanceId.StartsWith(role + "-", StringComparison.Ordinal)).Select(b => b.Address));
-        var local = LocalOverrides.Apply(values, Servers("api"), Servers("sse"), Servers("ws"), ports[0], ports[1], binary.Version);
+        var local = LocalOverrides.Apply(values, Servers("api"), Servers("sse"), Servers("ws"), ports[0], ports[1], ports[2], binary.Version);
         SelfSignedCertificate.Pem? generated = null;
         if (!local.ContainsKey(EdgeConfigKeys.TlsCert.FullName))
         {
