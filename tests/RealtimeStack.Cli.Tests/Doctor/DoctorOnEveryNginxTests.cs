@@ -28,7 +28,7 @@ public sealed class DoctorOnEveryNginxTests
         Assert.Equal(DoctorChecks.All.Select(c => c.Id), statuses.Keys);
         Assert.All(statuses, s => Assert.True(s.Value == "pass", $"{s.Key}: {s.Value}\n{run}"));
         var pacing = run.Check("sse-buffering").GetProperty("measured").GetString();
-        Assert.Contains("HTTP/1.1: 20 events, one by one", pacing);
-        Assert.Contains("HTTP/2: 20 events, one by one", pacing);
+        Assert.Matches(@"HTTP/1.1: (19|20|21) events, one by one", pacing); // 20 written in the window; one may fall on its edge
+        Assert.Matches(@"HTTP/2: (19|20|21) events, one by one", pacing); // 20 written in the window; one may fall on its edge
     }
 }

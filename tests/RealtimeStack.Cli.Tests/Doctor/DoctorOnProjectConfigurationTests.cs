@@ -17,8 +17,8 @@ public sealed class DoctorOnProjectConfigurationTests(HealthyEdgeFixture fixture
         Assert.All(statuses, s => Assert.True(s.Value == "pass", $"{s.Key}: {s.Value}\n{run}"));
         // What was measured, not only that it passed: the real names, protocols and instances.
         var pacing = run.Check("sse-buffering").GetProperty("measured").GetString();
-        Assert.Contains("HTTP/1.1: 20 events, one by one", pacing); // both versions watched: nginx may buffer one only
-        Assert.Contains("HTTP/2: 20 events, one by one", pacing);
+        Assert.Matches(@"HTTP/1.1: (19|20|21) events, one by one", pacing); // both versions watched: nginx may buffer one only; 20 written in the window, one may fall on its edge
+        Assert.Matches(@"HTTP/2: (19|20|21) events, one by one", pacing); // 20 written in the window; one may fall on its edge
         Assert.Contains("ws-1", run.Check("ws-upgrade").GetProperty("measured").GetString());
         Assert.Contains("all reached sse-1", run.Check("sse-sticky").GetProperty("measured").GetString());
         Assert.Contains($"Host {Stacks.Host}, X-Real-IP 127.0.0.1 (this client)", run.Check("forwarded-headers").GetProperty("measured").GetString());
