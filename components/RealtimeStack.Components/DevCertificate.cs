@@ -44,10 +44,6 @@ internal sealed class DevCertificate : ComponentResource
         }, child);
         CertificatePem = certificate.CertPem;
         PrivateKeyPem = Output.CreateSecret(key.PrivateKeyPem);
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["certificatePem"] = CertificatePem,
-            ["privateKeyPem"] = PrivateKeyPem,
-        });
+        RegisterOutputs(StackOutputs.Of(this));
     }
 }

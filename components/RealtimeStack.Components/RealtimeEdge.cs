@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Pulumi;
 using Pulumi.Random;
 using RealtimeStack.Components.Cluster;
@@ -53,11 +52,11 @@ public sealed class RealtimeEdge : ComponentResource
         Hosts = model.Apply(m => m.Edge.ServerNames.Select(n => n.Value).ToArray());
         ServiceNames = built.Apply(b => b.ServiceNames);
         IngressClass = built.Apply(b => b.IngressClass);
-        ConfigHash = built.Apply(b => b.ConfigHash);
+        ConfigHash = model.Apply(m => Sha256.Of(RenderedConfiguration.Of(m)));
         RegisterOutputs(StackOutputs.Of(this));
     }
 
-    private sealed record Built(Dictionary<string, string[]> ServiceNames, string IngressClass, string ConfigHash);
+    private sealed record Built(Dictionary<string, string[]> ServiceNames, string IngressClass);
 
     private Output<Built> BuildDocker(string name, StackModel model, RealtimeEdgeArgs args)
     {
@@ -65,7 +64,7 @@ public sealed class RealtimeEdge : ComponentResource
         var (certificate, key) = Certificate(name, model, args);
         // Container and network names are global on a Docker engine; a stable random suffix keeps stacks apart.
         var suffix = new RandomString($"{name}-suffix", new RandomStringArgs { Length = 6, Special = false, Upper = false }, new CustomResourceOptions { Parent = this });
-        var container = new NginxContainerEdge($"{name}-docker", new NginxContainerEdgeArgs
+        _ = new NginxContainerEdge($"{name}-docker", new NginxContainerEdgeArgs
         {
             Edge = edge,
             CertificatePem = certificate,
@@ -78,7 +77,7 @@ public sealed class RealtimeEdge : ComponentResource
         var aliases = ContainerEdgeSettings.For(edge).Backends
             .GroupBy(b => b.Role)
             .ToDictionary(g => Role(g.Key), g => g.Select(b => b.Alias).ToArray());
-        return container.ConfigHash.Apply(hash => new Built(aliases, "", hash));
+        return Output.Create(new Built(aliases, ""));
     }
 
     private Output<Built> BuildKubernetes(string name, StackModel model, RealtimeEdgeArgs args)
@@ -102,15 +101,9 @@ public sealed class RealtimeEdge : ComponentResource
             HostNames = edge.ServerNames.Select(n => n.Value).ToArray(),
             Routes = IngressRoute.All(edge, deployment),
         }, new ComponentResourceOptions { Parent = this, DependsOn = { controller } });
-        var hash = Sha256.Of(JsonSerializer.Serialize(new
-        {
-            values = ControllerValues.For(edge, deployment),
-            routes = IngressRoute.All(edge, deployment).Select(r => new { r.Name, r.Path, r.ServiceName, r.ServicePort, r.Annotations }),
-        }));
         return Output.Tuple(Output.All(backends.Select(b => b.Backend.ServiceName)), controller.IngressClass).Apply(t => new Built(
             backends.Zip(t.Item1).ToDictionary(p => Role(p.First.Role), p => new[] { p.Second }),
-            t.Item2,
-            hash));
+            t.Item2));
     }
 
     private (Input<string> Certificate, Input<string> Key) Certificate(string name, StackModel model, RealtimeEdgeArgs args)

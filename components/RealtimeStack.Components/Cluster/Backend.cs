@@ -102,12 +102,7 @@ internal sealed class Backend : ComponentResource
         ServiceName = service.Metadata.Apply(m => m.Name);
         ServicePort = Output.Create(w.Port);
         DeploymentName = deployment.Metadata.Apply(m => m.Name);
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["serviceName"] = ServiceName,
-            ["servicePort"] = ServicePort,
-            ["deploymentName"] = DeploymentName,
-        });
+        RegisterOutputs(StackOutputs.Of(this));
     }
 
     private static ProbeArgs Probe(BackendWorkload w, int failureThreshold) => new()

@@ -52,11 +52,6 @@ internal sealed class IngressNginxEdge : ComponentResource
         IngressClass = Output.Create(args.Deployment.IngressClass);
         ReleaseName = release.Name;
         ControllerNamespace = release.Namespace;
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["ingressClass"] = IngressClass,
-            ["releaseName"] = ReleaseName,
-            ["controllerNamespace"] = ControllerNamespace,
-        });
+        RegisterOutputs(StackOutputs.Of(this));
     }
 }

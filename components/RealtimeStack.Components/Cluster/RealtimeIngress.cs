@@ -52,6 +52,6 @@ internal sealed class RealtimeIngress : ComponentResource
             names.Add(ingress.Metadata.Apply(m => m.Name));
         }
         IngressNames = Output.All(names);
-        RegisterOutputs(new Dictionary<string, object?> { ["ingressNames"] = IngressNames });
+        RegisterOutputs(StackOutputs.Of(this));
     }
 }

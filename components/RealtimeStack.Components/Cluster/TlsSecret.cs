@@ -29,6 +29,6 @@ internal sealed class TlsSecret : ComponentResource
             },
         }, new CustomResourceOptions { Parent = this, AdditionalSecretOutputs = { "data", "stringData" } });
         SecretName = secret.Metadata.Apply(m => m.Name);
-        RegisterOutputs(new Dictionary<string, object?> { ["secretName"] = SecretName });
+        RegisterOutputs(StackOutputs.Of(this));
     }
 }

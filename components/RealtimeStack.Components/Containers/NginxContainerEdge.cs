@@ -15,12 +15,6 @@ namespace RealtimeStack.Components.Containers;
 /// </summary>
 internal sealed class NginxContainerEdge : ComponentResource
 {
-    [Output("publicUrl")]
-    public Output<string> PublicUrl { get; private set; }
-
-    [Output("configHash")]
-    public Output<string> ConfigHash { get; private set; }
-
     [Output("nginxContainerName")]
     public Output<string> NginxContainerName { get; private set; }
 
@@ -127,17 +121,9 @@ internal sealed class NginxContainerEdge : ComponentResource
             Environment = environment,
         }, child);
 
-        PublicUrl = Output.Create(edge.PublicUrl);
-        ConfigHash = Output.Create(Sha256.Of(nginxConf));
         NginxContainerName = nginx.Name;
         NetworkName = network.Name;
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["publicUrl"] = PublicUrl,
-            ["configHash"] = ConfigHash,
-            ["nginxContainerName"] = NginxContainerName,
-            ["networkName"] = NetworkName,
-        });
+        RegisterOutputs(StackOutputs.Of(this));
     }
 
     /// <summary>

@@ -17,8 +17,6 @@ namespace RealtimeStack.Edge.Changes;
 /// </summary>
 public static class UpdatePlanner
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     /// <summary>Plans from flat <c>realtime:*</c> values; throws <see cref="EdgeConfigException"/> on bad input.</summary>
     public static UpdatePlan Plan(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
     {
@@ -39,18 +37,8 @@ public static class UpdatePlanner
             PlanDocker(before, after, changes);
         else
             PlanKubernetes(before, after, changes);
-        return new UpdatePlan(after.Deployment.Mode, [], changes, UnifiedDiff.Of(ConfigurationText(before), ConfigurationText(after), $"before ({Mode(before)})", $"after ({Mode(after)})"));
+        return new UpdatePlan(after.Deployment.Mode, [], changes, UnifiedDiff.Of(RenderedConfiguration.Of(before), RenderedConfiguration.Of(after), $"before ({Mode(before)})", $"after ({Mode(after)})"));
     }
-
-    /// <summary>What the edge renders in its mode: nginx.conf (docker), or the controller values and Ingresses (kubernetes).</summary>
-    public static string ConfigurationText(StackModel model) => model.Deployment.Mode == EdgeMode.Docker
-        ? NginxConfRenderer.Render(model.Edge, NginxLayout.Container)
-        : JsonSerializer.Serialize(new
-        {
-            values = ControllerValues.For(model.Edge, model.Deployment),
-            ingresses = IngressRoute.All(model.Edge, model.Deployment).Select(r => new { r.Name, r.Path, r.ServiceName, r.ServicePort, r.Annotations }),
-            hosts = model.Edge.ServerNames.Select(n => n.Value),
-        }, Indented) + "\n";
 
     private static void PlanDocker(StackModel before, StackModel after, List<PlannedChange> changes)
     {
@@ -59,7 +47,7 @@ public static class UpdatePlanner
         if (replaced)
             changes.Add(new(UpdateAction.ReplaceEdge, StreamEffect.Cut, "nginx container",
                 $"its image, published ports or nofile limit change ({Differences(old.Identity, now.Identity)}), and Docker cannot change those on a running container"));
-        else if (ConfigurationText(before) != ConfigurationText(after) || !SameCertificate(before.Edge, after.Edge))
+        else if (RenderedConfiguration.Of(before) != RenderedConfiguration.Of(after) || !SameCertificate(before.Edge, after.Edge))
             changes.Add(new(UpdateAction.Reload, StreamEffect.KeptUntilShutdownTimeout, "nginx.conf",
                 "written into the running container, checked with nginx -t, then nginx -s reload"));
 
