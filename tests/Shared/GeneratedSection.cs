@@ -5,7 +5,7 @@ namespace RealtimeStack.Tests.Shared;
 /// <summary>
 /// A part of a committed document that is generated from code, between <c>&lt;!-- generated:NAME --&gt;</c> and
 /// <c>&lt;!-- /generated:NAME --&gt;</c>. <see cref="Check"/> fails when the committed text differs from the
-/// generated one; with UPDATE_SNAPSHOTS=1 it rewrites the section instead (review the diff, then commit).
+/// generated one; with UPDATE_SNAPSHOTS=1 it rewrites the section instead (see <see cref="Snapshot"/>).
 /// </summary>
 public static class GeneratedSection
 {
@@ -16,7 +16,7 @@ public static class GeneratedSection
         var match = pattern.Match(document);
         Xunit.Assert.True(match.Success, $"{documentPath} has no section '<!-- generated:{name} -->' … '<!-- /generated:{name} -->'");
         var body = generated.TrimEnd('\n') + "\n";
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" && match.Groups[2].Value != body)
+        if (Snapshot.Updating && match.Groups[2].Value != body)
         {
             document = document[..match.Groups[2].Index] + body + document[(match.Groups[2].Index + match.Groups[2].Length)..];
             File.WriteAllText(documentPath, document);

@@ -37,7 +37,7 @@ public static class SettingChanges
 
     private static SettingChange For(ConfigKey key, IReadOnlyDictionary<string, string> stack)
     {
-        var current = stack.TryGetValue(key.FullName, out var value) ? value : key.Default;
+        var current = key.ValueIn(stack);
         var values = new Dictionary<string, string>();
         if (key == EdgeConfigKeys.TlsCert)
         {
@@ -66,7 +66,7 @@ public static class SettingChanges
         {
             values[key.FullName] = Alternatives[key.Name].First(v => v != current);
             // A burst is allowed above a rate; with no rate (the default) there is nothing to burst above.
-            var rate = stack.TryGetValue(EdgeConfigKeys.ApiRate.FullName, out var r) ? r : EdgeConfigKeys.ApiRate.Default;
+            var rate = EdgeConfigKeys.ApiRate.ValueIn(stack);
             if (rate == "0") values[EdgeConfigKeys.ApiRate.FullName] = "50r/s";
         }
         else values[key.FullName] = Alternatives[key.Name].First(v => v != current);

@@ -22,7 +22,7 @@ public static class UpdatePlanner
     {
         var plan = Plan(StackModel.Bind(before), StackModel.Bind(after));
         var changed = ConfigKey.All
-            .Where(k => Effective(before, k) != Effective(after, k))
+            .Where(k => k.ValueIn(before) != k.ValueIn(after))
             .Select(k => k.FullName)
             .ToArray();
         return plan with { ChangedSettings = changed };
@@ -158,7 +158,4 @@ public static class UpdatePlanner
     private static string Mode(StackModel model) => model.Deployment.Mode.ToString().ToLowerInvariant();
 
     private static string Json(object value) => JsonSerializer.Serialize(value);
-
-    private static string? Effective(IReadOnlyDictionary<string, string> values, ConfigKey key) =>
-        values.TryGetValue(key.FullName, out var value) ? value : key.Default;
 }

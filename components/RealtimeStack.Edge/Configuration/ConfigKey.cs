@@ -18,5 +18,8 @@ public sealed record ConfigKey(string Name, string Path, ValueKind Kind, string?
     public static ConfigKey? Find(string nameOrPath) =>
         All.FirstOrDefault(k => k.FullName == nameOrPath || k.Path == nameOrPath);
 
+    /// <summary>This key's value in flat <paramref name="values"/>, or its default; null when neither exists.</summary>
+    public string? ValueIn(IReadOnlyDictionary<string, string> values) => values.TryGetValue(FullName, out var value) ? value : Default;
+
     public override string ToString() => FullName;
 }

@@ -12,7 +12,7 @@ public sealed class FlatConfig(IReadOnlyDictionary<string, string> values, Error
     public Errors Errors { get; } = errors;
 
     /// <summary>The raw value of a key, or its default; null when neither exists.</summary>
-    public string? Raw(ConfigKey key) => values.TryGetValue(key.FullName, out var value) ? value : key.Default;
+    public string? Raw(ConfigKey key) => key.ValueIn(values);
 
     public bool IsSet(ConfigKey key) => values.ContainsKey(key.FullName);
 

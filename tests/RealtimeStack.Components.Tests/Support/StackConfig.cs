@@ -17,7 +17,7 @@ public static class StackConfig
 
     public static Dictionary<string, string> FromStackFile(string stack, params (string Key, string Value)[] changes)
     {
-        var values = new Dictionary<string, string>(StackFile.Load(StackFile.PathFor(RepoPaths.Root, stack)).Values);
+        var values = RepoStacks.Values(stack);
         foreach (var (key, value) in changes) values[key] = value;
         return values;
     }

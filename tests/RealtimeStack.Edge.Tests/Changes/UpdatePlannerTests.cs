@@ -6,7 +6,7 @@ namespace RealtimeStack.Edge.Tests.Changes;
 /// <summary>The change model on the project's stacks: what a pulumi up does to the running edge, per setting.</summary>
 public sealed class UpdatePlannerTests
 {
-    private static Dictionary<string, string> Stack(string name) => new(StackFile.Load(StackFile.PathFor(RepoPaths.Root, name)).Values);
+    private static Dictionary<string, string> Stack(string name) => RepoStacks.Values(name);
 
     private static UpdatePlan Change(string stack, params (string Key, string Value)[] changes)
     {

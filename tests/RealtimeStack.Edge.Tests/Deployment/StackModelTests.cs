@@ -13,7 +13,7 @@ public sealed class StackModelTests
     [Fact]
     public void The_dev_stack_binds_in_docker_mode()
     {
-        var model = StackModel.Bind(StackFile.Load(StackFile.PathFor(RepoPaths.Root, "dev")).Values);
+        var model = StackModel.Bind(RepoStacks.Values("dev"));
         Assert.Equal(EdgeMode.Docker, model.Deployment.Mode);
         Assert.Null(model.Deployment.BackendImage);
     }
@@ -21,7 +21,7 @@ public sealed class StackModelTests
     [Fact]
     public void Kubernetes_stack_file_binds()
     {
-        var model = StackModel.Bind(StackFile.Load(StackFile.PathFor(RepoPaths.Root, "k8s")).Values);
+        var model = StackModel.Bind(RepoStacks.Values("k8s"));
         Assert.Equal(EdgeMode.Kubernetes, model.Deployment.Mode);
         Assert.NotNull(model.Deployment.BackendImage);
     }

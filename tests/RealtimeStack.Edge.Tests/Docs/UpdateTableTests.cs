@@ -48,5 +48,5 @@ public sealed class UpdateTableTests
 
     private static string Streams(StreamEffect effect) => effect == StreamEffect.Cut ? "**cut**" : PlannedChange.Describe(effect);
 
-    private static Dictionary<string, string> Stack(string name) => new(StackFile.Load(StackFile.PathFor(RepoPaths.Root, name)).Values);
+    private static Dictionary<string, string> Stack(string name) => RepoStacks.Values(name);
 }
