@@ -74,7 +74,7 @@ public sealed class BenchRun(int targetStreams, int sseEvents, int wsMessages, T
 
     private async Task<CapacityResult> CapacityAsync(Target target, RunningEdge? edge, bool sse, CancellationToken token)
     {
-        var baseline = edge?.MemoryKib();
+        var baseline = edge?.Memory().Pss;
         var options = new HoldOptions(
             sse ? target.Sse("/sse/idle?interval=60000") : null,
             sse ? null : target.WebSocket("/ws/idle"),
@@ -91,7 +91,7 @@ public sealed class BenchRun(int targetStreams, int sseEvents, int wsMessages, T
             failure = report.FirstFailure;
             if (edge is not null)
             {
-                if (report.Held > 0) perThousand = Math.Round((edge.MemoryKib() - baseline!.Value) / 1024.0 / report.Held * 1000, 2);
+                if (report.Held > 0) perThousand = Math.Round((edge.Memory().Pss - baseline!.Value) / 1024.0 / report.Held * 1000, 2);
                 if (NginxComplaint(edge) is { } complaint) failure = failure is null ? "nginx: " + complaint : $"{failure} (nginx: {complaint})";
             }
             log.WriteLine($"[{target.Name}]   held {report.Held}, failed {report.Failed} in {report.RampSeconds:F1}s{(failure is null ? "" : "; first failure: " + failure)}");

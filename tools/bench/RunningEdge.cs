@@ -45,8 +45,7 @@ public sealed class RunningEdge : IAsyncDisposable
         var pem = SelfSignedCertificate.Create(["localhost"], TimeSpan.FromDays(1));
         var conf = NginxConfRenderer.Build(spec, NginxLayout.Local(directory));
         if (adjust is not null) conf = adjust(conf);
-        new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
-        return StartAsync(binary, directory, ports[..2], "B", label);
+        return StartAsync(binary, directory, new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem), ports[..2], "B", label);
     }
 
     /// <summary>C: the article's configuration (article.conf beside the benchmark), ports and paths filled in.</summary>
@@ -62,15 +61,12 @@ public sealed class RunningEdge : IAsyncDisposable
             .Replace("{{HTTPS_PORT}}", ports[1].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{{CERT}}", Path.Combine(directory, NginxLayout.CertificateFile), StringComparison.Ordinal)
             .Replace("{{KEY}}", Path.Combine(directory, NginxLayout.PrivateKeyFile), StringComparison.Ordinal);
-        new EdgeFiles(conf, pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
-        return StartAsync(binary, directory, ports, "C", label);
+        return StartAsync(binary, directory, new EdgeFiles(conf, pem.CertificatePem, pem.PrivateKeyPem), ports, "C", label);
     }
 
-    private static async Task<RunningEdge> StartAsync(NginxBinary binary, string directory, int[] ports, string name, string label)
+    private static async Task<RunningEdge> StartAsync(NginxBinary binary, string directory, EdgeFiles files, int[] ports, string name, string label)
     {
-        var (ok, output) = binary.Test(directory);
-        if (!ok) throw new InvalidOperationException($"nginx -t rejected {name}:\n{output}");
-        var nginx = await NginxProcess.StartAsync(binary, directory, ports);
+        var nginx = await NginxProcess.StartAsync(binary, directory, files, ports);
         var target = new Target(name, label, new Uri($"https://127.0.0.1:{ports[1]}/"), new Uri($"wss://127.0.0.1:{ports[1]}/"));
         return new RunningEdge(nginx, target, directory);
     }
@@ -80,22 +76,6 @@ public sealed class RunningEdge : IAsyncDisposable
 
     /// <summary>The master's and workers' memory by kind (see <see cref="NginxMemory"/>).</summary>
     public NginxMemory Memory() => NginxMemory.Read(Nginx.WorkerProcessIds().Append(Nginx.ProcessId));
-
-    /// <summary>Proportional set size of the master and its workers, in KiB (shared pages split fairly).</summary>
-    public long MemoryKib()
-    {
-        long total = 0;
-        foreach (var pid in Nginx.WorkerProcessIds().Append(Nginx.ProcessId))
-        {
-            try
-            {
-                var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
-                if (line is not null) total += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-            }
-            catch (IOException) { /* a worker that just exited */ }
-        }
-        return total;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -37,6 +37,18 @@ public sealed class NginxProcess : IAsyncDisposable
     private string ErrorLogPath => Path.Combine(Directory, "logs", "error.log");
 
     /// <summary>
+    /// Writes <paramref name="files"/> into <paramref name="directory"/>, has nginx check them (<c>nginx -t</c>; a
+    /// rejection throws with nginx's own message) and starts it there, as <see cref="StartAsync(NginxBinary, string, IEnumerable{int}, TimeSpan?)"/>.
+    /// </summary>
+    public static Task<NginxProcess> StartAsync(NginxBinary binary, string directory, EdgeFiles files, IEnumerable<int> ports, TimeSpan? timeout = null)
+    {
+        files.WriteTo(directory);
+        var (ok, output) = binary.Test(directory);
+        if (!ok) throw new InvalidOperationException($"nginx -t rejected the configuration in {directory}:\n{output}");
+        return StartAsync(binary, directory, ports, timeout);
+    }
+
+    /// <summary>
     /// Starts nginx on a directory written by <see cref="EdgeFiles"/> with <see cref="Nginx.NginxLayout.Local"/>
     /// and waits (bounded) until every port in <paramref name="ports"/> accepts connections on 127.0.0.1.
     /// </summary>

@@ -177,10 +177,8 @@ public sealed class BackendFailoverTests(ITestOutputHelper output)
                     ("nginxVersion", binary.Version.ToString()),
                     .. changes]);
                 var pem = SelfSignedCertificate.Create([LocalEdgeFixture.Host], TimeSpan.FromDays(1));
-                new EdgeFiles(NginxConfRenderer.Render(spec, NginxLayout.Local(directory)), pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
-                var (ok, test) = binary.Test(directory);
-                Assert.True(ok, test);
-                var process = await NginxProcess.StartAsync(binary, directory, ports[..2]);
+                var files = new EdgeFiles(NginxConfRenderer.Render(spec, NginxLayout.Local(directory)), pem.CertificatePem, pem.PrivateKeyPem);
+                var process = await NginxProcess.StartAsync(binary, directory, files, ports[..2]);
                 return new FailoverEdge(binary, process, ports[0], directory);
             }
             catch

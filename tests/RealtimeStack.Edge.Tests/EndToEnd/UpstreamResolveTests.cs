@@ -54,11 +54,8 @@ public sealed class UpstreamResolveTests(ITestOutputHelper output)
             var valid = resolver.Valid.Value;
             Assert.Equal(["resolve"], conf.Http.Children("upstream").Single(u => u.Args[0] == "realtime_api").Children("server").Single().Args.Skip(1).Take(1));
             var pem = SelfSignedCertificate.Create([LocalEdgeFixture.Host], TimeSpan.FromDays(1));
-            new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
-            var (ok, test) = binary.Test(directory);
-            Assert.True(ok, test);
-
-            await using var process = await NginxProcess.StartAsync(binary, directory, ports[..2]);
+            var files = new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem);
+            await using var process = await NginxProcess.StartAsync(binary, directory, files, ports[..2]);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             // The served name: other names (127.0.0.1 included) are closed without an answer.
             http.DefaultRequestHeaders.Host = LocalEdgeFixture.Host;

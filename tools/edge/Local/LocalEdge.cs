@@ -106,12 +106,10 @@ public sealed class LocalEdge : IAsyncDisposable
         var layout = NginxLayout.Local(directory);
         var conf = NginxConfRenderer.Build(spec, layout);
         if (tamper is not null) conf = tamper(conf);
-        new EdgeFiles(NginxConfWriter.Write(conf), spec.Tls.Material!.CertificatePem, spec.Tls.Material.PrivateKeyPem).WriteTo(directory);
-        var (ok, output) = binary.Test(directory);
-        if (!ok) throw new InvalidOperationException($"nginx -t rejected the configuration in {directory}:\n{output}");
+        var files = new EdgeFiles(NginxConfWriter.Write(conf), spec.Tls.Material!.CertificatePem, spec.Tls.Material.PrivateKeyPem);
         // Wait for the ports the configuration listens on: a tampered one may have dropped a server.
         var listened = ports.Where(port => conf.All.Any(d => d.Name == "listen" && d.Args[0] == layout.Listen(port))).ToArray();
-        var nginx = await NginxProcess.StartAsync(binary, directory, listened);
+        var nginx = await NginxProcess.StartAsync(binary, directory, files, listened);
         return new LocalEdge(spec, conf, nginx, backends, generated, directory);
     }
 
