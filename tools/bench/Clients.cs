@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 
 namespace RealtimeStack.Benchmark;
 
-/// <summary>HTTP and WebSocket clients for 127.0.0.1 that accept the benchmark's own self-signed certificate.</summary>
+/// <summary>
+/// HTTP and WebSocket clients that connect to 127.0.0.1 whatever host the URL names (so an edge's name can be the
+/// URL's, for SNI and Host, as a browser sends it) and accept the benchmark's own self-signed certificate.
+/// </summary>
 public static class Clients
 {
     public static SocketsHttpHandler Handler() => new()
@@ -15,6 +19,20 @@ public static class Clients
         MaxConnectionsPerServer = int.MaxValue,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+        ConnectCallback = async (context, token) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, token);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
     };
 
     public static HttpClient Http(SocketsHttpHandler handler) => new(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };

@@ -22,6 +22,9 @@ public sealed class RunningEdge : IAsyncDisposable
 
     public string Directory { get; }
 
+    /// <summary>The name both configurations serve (article.conf has server_name localhost too).</summary>
+    private const string ServedName = "localhost";
+
     /// <summary>B: the project's rendered configuration, sized for the benchmark's target.</summary>
     public static Task<RunningEdge> ProjectAsync(NginxBinary binary, int backendPort, int maxStreams, string label, params (string Key, string Value)[] extra) =>
         ProjectAsync(binary, backendPort, maxStreams, label, extra, adjust: null);
@@ -33,7 +36,7 @@ public sealed class RunningEdge : IAsyncDisposable
         var backend = $"127.0.0.1:{backendPort}";
         var values = LocalOverrides.Apply(new Dictionary<string, string>
         {
-            ["realtime:domain"] = "localhost",
+            ["realtime:domain"] = ServedName,
             ["realtime:maxStreams"] = maxStreams.ToString(CultureInfo.InvariantCulture),
             ["realtime:workerProcesses"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
             // The benchmark is one client address holding every stream.
@@ -42,7 +45,7 @@ public sealed class RunningEdge : IAsyncDisposable
         foreach (var (key, value) in extra) values["realtime:" + key] = value;
         var spec = EdgeConfigBinder.Bind(values);
         var directory = NewDirectory("b");
-        var pem = SelfSignedCertificate.Create(["localhost"], TimeSpan.FromDays(1));
+        var pem = SelfSignedCertificate.Create([ServedName], TimeSpan.FromDays(1));
         var conf = NginxConfRenderer.Build(spec, NginxLayout.Local(directory));
         if (adjust is not null) conf = adjust(conf);
         return StartAsync(binary, directory, new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem), ports[..2], "B", label);
@@ -53,7 +56,7 @@ public sealed class RunningEdge : IAsyncDisposable
     {
         var ports = FreePort.Take(2);
         var directory = NewDirectory("c");
-        var pem = SelfSignedCertificate.Create(["localhost"], TimeSpan.FromDays(1));
+        var pem = SelfSignedCertificate.Create([ServedName], TimeSpan.FromDays(1));
         var conf = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "article.conf"))
             .Replace("{{DIR}}", directory, StringComparison.Ordinal)
             .Replace("{{BACKEND}}", $"127.0.0.1:{backendPort}", StringComparison.Ordinal)
@@ -67,7 +70,8 @@ public sealed class RunningEdge : IAsyncDisposable
     private static async Task<RunningEdge> StartAsync(NginxBinary binary, string directory, EdgeFiles files, int[] ports, string name, string label)
     {
         var nginx = await NginxProcess.StartAsync(binary, directory, files, ports);
-        var target = new Target(name, label, new Uri($"https://127.0.0.1:{ports[1]}/"), new Uri($"wss://127.0.0.1:{ports[1]}/"));
+        // The served name, as a browser sends it: the edge refuses handshakes for names it does not serve.
+        var target = new Target(name, label, new Uri($"https://{ServedName}:{ports[1]}/"), new Uri($"wss://{ServedName}:{ports[1]}/"));
         return new RunningEdge(nginx, target, directory);
     }
 
