@@ -196,21 +196,7 @@ public sealed class BackendFailoverTests(ITestOutputHelper output)
                 UseProxy = false,
                 AllowAutoRedirect = false,
                 ConnectTimeout = TimeSpan.FromSeconds(5),
-                ConnectCallback = async (context, token) =>
-                {
-                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                    try
-                    {
-                        socket.Bind(new IPEndPoint(source, 0));
-                        await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, token);
-                        return new NetworkStream(socket, ownsSocket: true);
-                    }
-                    catch
-                    {
-                        socket.Dispose();
-                        throw;
-                    }
-                },
+                ConnectCallback = (context, token) => Loopback.StreamAsync(context.DnsEndPoint.Port, source, token),
             };
             var client = new HttpClient(handler) { Timeout = Bound };
             _owned.Add(client);

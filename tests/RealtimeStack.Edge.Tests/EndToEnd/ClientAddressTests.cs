@@ -55,20 +55,7 @@ public sealed class ClientAddressTests
     private static SocketsHttpHandler Via(EdgeClient client, int port)
     {
         var handler = client.Handler();
-        handler.ConnectCallback = async (_, token) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(IPAddress.Loopback, port, token);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        };
+        handler.ConnectCallback = (_, token) => Loopback.StreamAsync(port, from: null, token);
         return handler;
     }
 

@@ -221,20 +221,7 @@ public sealed class ClientLimitsTests(ClientLimitsFixture fixture) : IClassFixtu
         return response;
     }
 
-    private static async Task<Socket> ConnectAsync(int port)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(IPAddress.Loopback, port, Within(5));
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    private static Task<Socket> ConnectAsync(int port) => Loopback.ConnectAsync(port, from: null, Within(5));
 
     /// <summary>Sends a request on a new plain connection and returns all the edge answered before it closed.</summary>
     private static async Task<string> PlainExchangeAsync(int port, string request)

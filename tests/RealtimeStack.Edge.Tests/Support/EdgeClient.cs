@@ -44,21 +44,7 @@ public sealed class EdgeClient : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             UseProxy = false,
             ConnectTimeout = TimeSpan.FromSeconds(5),
-            ConnectCallback = async (context, token) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    if (_from is not null) socket.Bind(new IPEndPoint(_from, 0));
-                    await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, token);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
+            ConnectCallback = (context, token) => Loopback.StreamAsync(context.DnsEndPoint.Port, _from, token),
         };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
             certificate is not null && certificate.GetCertHashString() == _thumbprint;
