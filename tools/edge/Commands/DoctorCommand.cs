@@ -28,9 +28,7 @@ public static class DoctorCommand
         var trusted = LoadCertificates(ca, problems);
         var httpPort = ParsePort(httpPortArg, problems);
         var duration = DurationArgument.Parse(durationArg, problems);
-        IPAddress? connectTo = null;
-        if (connectToArg is not null && !IPAddress.TryParse(connectToArg, out connectTo))
-            problems.Add($"--connect-to '{connectToArg}' must be an IP address");
+        var connectTo = ConnectToArgument.Parse(connectToArg, problems);
         if (url is not null && httpPort == url.Port) problems.Add($"--http-port {httpPort} is the HTTPS port itself");
         if (problems.Count > 0 || url is null) throw new UsageException([.. problems, "usage: " + Usage]);
 

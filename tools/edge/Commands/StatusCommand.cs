@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using RealtimeStack.Cli.Doctor;
 using RealtimeStack.Cli.Status;
 using RealtimeStack.Edge.Model;
 
@@ -29,16 +30,8 @@ public static class StatusCommand
 
         var problems = new List<string>();
         var url = ParseUrl(urlArg, problems);
-        IPAddress? connectTo = null;
-        if (connectToArg is not null && !IPAddress.TryParse(connectToArg, out connectTo))
-            problems.Add($"--connect-to '{connectToArg}' must be an IP address");
-        TimeSpan? watch = null;
-        if (watchArg is not null)
-        {
-            if (double.TryParse(watchArg, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0.1 && seconds <= 3600)
-                watch = TimeSpan.FromSeconds(seconds);
-            else problems.Add($"--watch '{watchArg}' must be a number of seconds from 0.1 to 3600");
-        }
+        var connectTo = ConnectToArgument.Parse(connectToArg, problems);
+        var watch = DurationArgument.Parse(watchArg, problems, "--watch");
         int? samples = null;
         if (samplesArg is not null)
         {
