@@ -94,7 +94,7 @@ internal static partial class EdgeInputs
         _ when type == typeof(Input<string>) => (Input<string>)raw,
         _ when type == typeof(Input<int>) => (Input<int>)int.Parse(raw, CultureInfo.InvariantCulture),
         _ when type == typeof(Input<bool>) => (Input<bool>)(raw == "true"),
-        _ when type == typeof(InputList<string>) => (InputList<string>)raw.Split(',').Select(item => item.Trim(' ')).Where(item => item.Length > 0).ToArray(),
+        _ when type == typeof(InputList<string>) => (InputList<string>)FlatConfig.Items(raw).Where(item => item.Length > 0).ToArray(),
         _ => throw new InvalidOperationException($"inputs of type {type.Name} are not settings"),
     };
 
@@ -131,16 +131,9 @@ internal static partial class EdgeInputs
 
     private static Output<ImmutableArray<ConfigError>> CertificateErrors(Inputs.TlsArgs? tls)
     {
-        var certificate = tls?.CertificatePem;
-        var key = tls?.PrivateKeyPem;
-        if (certificate is null && key is null) return Output.Create(ImmutableArray<ConfigError>.Empty);
-        if (certificate is null || key is null)
-        {
-            var (missing, present) = certificate is null ? (EdgeConfigKeys.TlsCert, EdgeConfigKeys.TlsKey) : (EdgeConfigKeys.TlsKey, EdgeConfigKeys.TlsCert);
-            return Output.Create(ImmutableArray.Create(new ConfigError(missing.FullName, $"is required when {present.FullName} is set")));
-        }
-        return Output.Tuple(certificate, key).Apply(pair =>
-            TlsMaterial.Parse(EdgeConfigKeys.TlsCert.FullName, pair.Item1, EdgeConfigKeys.TlsKey.FullName, pair.Item2).Error is { } error
+        Output<string?> Value(Input<string>? input) => input is null ? Output.Create((string?)null) : input.ToOutput().Apply(v => (string?)v);
+        return Output.Tuple(Value(tls?.CertificatePem), Value(tls?.PrivateKeyPem)).Apply(pair =>
+            EdgeConfigBinder.BindCertificate(pair.Item1, pair.Item2).Error is { } error
                 ? ImmutableArray.Create(error)
                 : ImmutableArray<ConfigError>.Empty);
     }

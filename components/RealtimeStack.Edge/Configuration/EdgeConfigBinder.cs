@@ -114,22 +114,22 @@ public static class EdgeConfigBinder
 
     private static TlsMaterial? BindTlsMaterial(FlatConfig config)
     {
-        var cert = config.Raw(K.TlsCert);
-        var key = config.Raw(K.TlsKey);
-        if (cert is null && key is null) return null;
-        if (cert is null)
-        {
-            config.Errors.Add(K.TlsCert.FullName, $"is required when {K.TlsKey.FullName} is set");
-            return null;
-        }
-        if (key is null)
-        {
-            config.Errors.Add(K.TlsKey.FullName, $"is required when {K.TlsCert.FullName} is set");
-            return null;
-        }
-        var parsed = TlsMaterial.Parse(K.TlsCert.FullName, cert, K.TlsKey.FullName, key);
+        var parsed = BindCertificate(config.Raw(K.TlsCert), config.Raw(K.TlsKey));
         if (parsed.Error is { } error) config.Errors.AddRange([error]);
         return parsed.Value;
+    }
+
+    /// <summary>
+    /// Certificate and key as a pair: neither (a certificate is generated), or both, parsed and matching. The
+    /// component checks its secret inputs with this too, inside their secret.
+    /// </summary>
+    public static Parsed<TlsMaterial?> BindCertificate(string? certificatePem, string? privateKeyPem)
+    {
+        if (certificatePem is null && privateKeyPem is null) return Parsed<TlsMaterial?>.Success(null);
+        if (certificatePem is null) return Parsed<TlsMaterial?>.Fail(K.TlsCert.FullName, $"is required when {K.TlsKey.FullName} is set");
+        if (privateKeyPem is null) return Parsed<TlsMaterial?>.Fail(K.TlsKey.FullName, $"is required when {K.TlsCert.FullName} is set");
+        var parsed = TlsMaterial.Parse(K.TlsCert.FullName, certificatePem, K.TlsKey.FullName, privateKeyPem);
+        return parsed.Error is { } error ? Parsed<TlsMaterial?>.Fail(error.Key, error.Rule) : Parsed<TlsMaterial?>.Success(parsed.Value);
     }
 
     private static IReadOnlyList<TlsProtocol> BindProtocols(FlatConfig config)

@@ -42,9 +42,8 @@ public sealed class FlatConfig(IReadOnlyDictionary<string, string> values, Error
             return [];
         }
         var items = new List<T>();
-        foreach (var part in raw.Split(','))
+        foreach (var item in Items(raw))
         {
-            var item = part.Trim(' ');
             if (item.Length == 0)
             {
                 Errors.Add(key.FullName, "must not contain an empty item (two commas, or a trailing comma)");
@@ -60,6 +59,9 @@ public sealed class FlatConfig(IReadOnlyDictionary<string, string> values, Error
     public bool GetBool(ConfigKey key) => Get(key, ParseBool);
 
     public int GetInt(ConfigKey key, int min, int max) => Get(key, (k, raw) => ParseInt(k, raw, min, max));
+
+    /// <summary>The items of a flat list value, as written between its commas (spaces around them dropped).</summary>
+    public static IEnumerable<string> Items(string raw) => raw.Split(',').Select(item => item.Trim(' '));
 
     /// <summary>
     /// A list from a structured source (a YAML or JSON list, a component's list input) in the flat form
