@@ -17,21 +17,16 @@ public static class ConfEdit
         };
         var directive = Directive.Simple(name, args);
         if (scope == "main") return new NginxConf([.. conf.Main.Where(d => d.Name != name), directive]);
-        return new NginxConf(conf.Main.Select(d => Edit(d, target, directive)).ToArray());
+        return conf.Rewrite(d => d.Block is not null && target(d) ? Place(d, directive) : d);
     };
 
     private static bool IsWithin(Directive parent, Directive child) => parent.Descendants().Any(d => ReferenceEquals(d, child));
 
-    private static Directive Edit(Directive node, Func<Directive, bool> target, Directive directive)
+    private static Directive Place(Directive node, Directive directive)
     {
-        if (node.Block is null) return node;
-        if (target(node))
-        {
-            var kept = node.Block.Where(d => d.Name != directive.Name).ToList();
-            // Before the first block child, so the file reads as the renderer's do (nginx accepts any order).
-            kept.Insert(kept.FindIndex(d => d.Block is not null) is var i and >= 0 ? i : kept.Count, directive);
-            return node with { Block = kept };
-        }
-        return node with { Block = node.Block.Select(d => Edit(d, target, directive)).ToArray() };
+        var kept = node.Block!.Where(d => d.Name != directive.Name).ToList();
+        // Before the first block child, so the file reads as the renderer's do (nginx accepts any order).
+        kept.Insert(kept.FindIndex(d => d.Block is not null) is var i and >= 0 ? i : kept.Count, directive);
+        return node with { Block = kept };
     }
 }

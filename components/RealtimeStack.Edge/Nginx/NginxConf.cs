@@ -21,5 +21,20 @@ public sealed record NginxConf(IReadOnlyList<Directive> Main)
     public Directive Location(string path) =>
         TlsServer.Children("location").Single(l => l.Args[^1] == path);
 
+    /// <summary>
+    /// The tree with <paramref name="edit"/> applied top-down: a directive it replaces (returns another object for)
+    /// is not walked further; one it returns unchanged has its block walked. For tools that alter a rendered tree.
+    /// </summary>
+    public NginxConf Rewrite(Func<Directive, Directive> edit)
+    {
+        Directive Walk(Directive d)
+        {
+            var edited = edit(d);
+            if (!ReferenceEquals(edited, d)) return edited;
+            return d.Block is null ? d : d with { Block = d.Block.Select(Walk).ToArray() };
+        }
+        return new NginxConf(Main.Select(Walk).ToArray());
+    }
+
     public override string ToString() => NginxConfWriter.Write(this);
 }

@@ -33,13 +33,12 @@ public static class Tamper
     private static NginxConf Rewrite(NginxConf conf, Func<Directive, Directive> edit)
     {
         var changed = 0;
-        Directive Walk(Directive d)
+        var result = conf.Rewrite(d =>
         {
             var edited = edit(d);
-            if (!ReferenceEquals(edited, d)) { changed++; return edited; }
-            return d.Block is null ? d : d with { Block = d.Block.Select(Walk).ToArray() };
-        }
-        var result = new NginxConf(conf.Main.Select(Walk).ToArray());
+            if (!ReferenceEquals(edited, d)) changed++;
+            return edited;
+        });
         Assert.Equal(1, changed); // the edit found exactly the one place it meant
         return result;
     }
