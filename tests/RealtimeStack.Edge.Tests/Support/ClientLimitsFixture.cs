@@ -5,8 +5,8 @@ namespace RealtimeStack.Edge.Tests.Support;
 
 /// <summary>
 /// Real edges with small client limits, so a test reaches them with a handful of requests: 3 streams per client,
-/// 6 API requests a minute with a burst of 5, and a 2 s header timeout. One per installed nginx, started on its first
-/// test and kept for the class; unknown hosts are refused (the default).
+/// 6 API requests a minute with a burst of 5, and a 2 s header timeout. One per installed nginx
+/// (<see cref="EdgesPerNginx{T}"/>); unknown hosts are refused (the default).
 /// </summary>
 public sealed class ClientLimitsFixture : IAsyncLifetime
 {
@@ -15,16 +15,9 @@ public sealed class ClientLimitsFixture : IAsyncLifetime
     public const string ApiRate = "6r/m";
     public static readonly TimeSpan HeaderTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly Dictionary<string, Task<LocalEdge>> _edges = new(StringComparer.Ordinal);
+    private readonly EdgesPerNginx<LocalEdge> _edges = new(StartAsync);
 
-    public Task<LocalEdge> For(string nginx)
-    {
-        lock (_edges)
-        {
-            if (!_edges.TryGetValue(nginx, out var edge)) _edges[nginx] = edge = StartAsync(InstalledNginx.Get(nginx));
-            return edge;
-        }
-    }
+    public Task<LocalEdge> For(string nginx) => _edges.For(nginx);
 
     private static Task<LocalEdge> StartAsync(NginxBinary binary) => LocalEdge.StartAsync(
         Stacks.Minimal(
@@ -37,15 +30,5 @@ public sealed class ClientLimitsFixture : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        Task<LocalEdge>[] edges;
-        lock (_edges) edges = [.. _edges.Values];
-        foreach (var edge in edges)
-        {
-            try { await edge; }
-            catch (Exception) { continue; }
-            await edge.Result.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _edges.DisposeAsync().AsTask();
 }

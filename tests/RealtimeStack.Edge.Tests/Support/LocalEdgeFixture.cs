@@ -4,9 +4,8 @@ using RealtimeStack.Local;
 namespace RealtimeStack.Edge.Tests.Support;
 
 /// <summary>
-/// Real edges (nginx + sample backends) shared by the end-to-end tests of a class, one per installed nginx, each
-/// running the configuration rendered for its nginx's version. An edge starts on its first test and stays up for
-/// the rest of the class; a failed start is kept, so every test of that nginx reports it without starting again.
+/// Real edges (nginx + sample backends) shared by the end-to-end tests of a class, one per installed nginx
+/// (<see cref="EdgesPerNginx{T}"/>), each running the configuration rendered for its nginx's version.
 /// </summary>
 public sealed class LocalEdgeFixture : IAsyncLifetime
 {
@@ -18,17 +17,10 @@ public sealed class LocalEdgeFixture : IAsyncLifetime
     /// <summary>Small enough that the rendered worker_rlimit_nofile fits this machine's hard limit (20,000).</summary>
     public const string MaxStreams = "2000";
 
-    private readonly Dictionary<string, Task<Running>> _edges = new(StringComparer.Ordinal);
+    private readonly EdgesPerNginx<Running> _edges = new(StartAsync);
 
     /// <summary>The edge on the nginx named <paramref name="nginx"/> (<see cref="InstalledNginx.Name"/>).</summary>
-    public Task<Running> For(string nginx)
-    {
-        lock (_edges)
-        {
-            if (!_edges.TryGetValue(nginx, out var edge)) _edges[nginx] = edge = StartAsync(InstalledNginx.Get(nginx));
-            return edge;
-        }
-    }
+    public Task<Running> For(string nginx) => _edges.For(nginx);
 
     private static async Task<Running> StartAsync(NginxBinary binary)
     {
@@ -39,19 +31,14 @@ public sealed class LocalEdgeFixture : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => _edges.DisposeAsync().AsTask();
+
+    public sealed record Running(LocalEdge Edge, EdgeClient Client) : IAsyncDisposable
     {
-        Task<Running>[] edges;
-        lock (_edges) edges = [.. _edges.Values];
-        foreach (var edge in edges)
+        public async ValueTask DisposeAsync()
         {
-            // A start that failed started nothing to stop (LocalEdge cleans up after itself).
-            try { await edge; }
-            catch (Exception) { continue; }
-            edge.Result.Client.Dispose();
-            await edge.Result.Edge.DisposeAsync();
+            Client.Dispose();
+            await Edge.DisposeAsync();
         }
     }
-
-    public sealed record Running(LocalEdge Edge, EdgeClient Client);
 }
