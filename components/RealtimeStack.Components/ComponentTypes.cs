@@ -14,6 +14,8 @@ internal static class ComponentTypes
 
     public const string NginxContainerEdge = "realtime:edge:NginxContainerEdge";
     public const string IngressNginxEdge = "realtime:edge:IngressNginxEdge";
+    public const string EnvoyGatewayEdge = "realtime:edge:EnvoyGatewayEdge";
+    public const string Gateway = "realtime:edge:RealtimeGateway";
     public const string Backend = "realtime:edge:Backend";
     public const string TlsSecret = "realtime:edge:TlsSecret";
     public const string Ingress = "realtime:edge:RealtimeIngress";

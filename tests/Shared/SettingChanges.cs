@@ -73,6 +73,12 @@ public static class SettingChanges
         return new SettingChange(Setting(key), values);
     }
 
+    /// <summary>The rule a stack's mode refuses the setting's change with (a setting of another mode), or null.</summary>
+    public static string? Refused(IReadOnlyDictionary<string, string> stack, string setting) =>
+        DeploymentConfigKeys.Mode.ValueIn(stack) == "gateway" && setting == DeploymentConfigKeys.ServiceMonitor.FullName
+            ? RealtimeStack.Edge.Hosting.StackModel.GatewayServiceMonitorRule
+            : null;
+
     // Two candidates each, so one differs from whatever the stack has.
     private static readonly Dictionary<string, string[]> Alternatives = new()
     {
@@ -125,6 +131,8 @@ public static class SettingChanges
         ["namespace"] = ["realtime-next", "realtime-blue"],
         ["ingressClass"] = ["realtime-nginx-next", "realtime-nginx-blue"],
         ["controllerReplicas"] = ["3", "4"],
+        ["gatewayClass"] = ["realtime-envoy-next", "realtime-envoy-blue"],
+        ["gatewayCrds"] = ["external", "install"],
         ["apiReplicas"] = ["3", "4"],
         ["sseReplicas"] = ["3", "4"],
         ["wsReplicas"] = ["3", "4"],

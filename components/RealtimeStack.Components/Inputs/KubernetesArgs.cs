@@ -3,7 +3,7 @@ using Pulumi;
 
 namespace RealtimeStack.Components.Inputs;
 
-[Description("Kubernetes mode: namespace, ingress-nginx controller and backend workloads.")]
+[Description("Kubernetes and gateway mode: namespace, the ingress-nginx controller or Envoy Gateway, and backend workloads.")]
 public sealed class KubernetesArgs : ResourceArgs
 {
     [Input("namespace")]
@@ -14,6 +14,12 @@ public sealed class KubernetesArgs : ResourceArgs
 
     [Input("controllerReplicas")]
     public Input<int>? ControllerReplicas { get; set; }
+
+    [Input("gatewayClass")]
+    public Input<string>? GatewayClass { get; set; }
+
+    [Input("gatewayCrds")]
+    public Input<string>? GatewayCrds { get; set; }
 
     [Input("apiReplicas")]
     public Input<int>? ApiReplicas { get; set; }

@@ -17,6 +17,8 @@ public sealed record PlannedChange(UpdateAction Action, StreamEffect Streams, st
         UpdateAction.ConfigureBackends => "backend Services updated in place",
         UpdateAction.AddBackends => "backend containers added",
         UpdateAction.ConfigureMonitoring => "metrics collection changes",
+        UpdateAction.UpdateProxies => "Envoy proxies updated in place",
+        UpdateAction.ChangeCrdOwner => "CRDs change owner",
         _ => "everything replaced",
     };
 

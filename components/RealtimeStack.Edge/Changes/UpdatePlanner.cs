@@ -2,6 +2,7 @@ using System.Text.Json;
 using RealtimeStack.Edge.Cluster;
 using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.GatewayApi;
 using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
@@ -35,8 +36,14 @@ public static class UpdatePlanner
             changes.Add(new(UpdateAction.ReplaceAll, StreamEffect.Cut, "edge", $"mode {Mode(before)} → {Mode(after)}: every resource of the old mode is deleted"));
         else if (after.Deployment.Mode == EdgeMode.Docker)
             PlanDocker(before, after, changes);
+        else if (before.Deployment.Namespace != after.Deployment.Namespace)
+            changes.Add(new(UpdateAction.ReplaceAll, StreamEffect.Cut, "namespace", $"{before.Deployment.Namespace} → {after.Deployment.Namespace}: the namespace and everything in it are replaced"));
         else
-            PlanKubernetes(before, after, changes);
+        {
+            if (after.Deployment.Mode == EdgeMode.Gateway) PlanGateway(before, after, changes);
+            else PlanIngressNginx(before, after, changes);
+            PlanBackends(before, after, changes);
+        }
         return new UpdatePlan(after.Deployment.Mode, [], changes, UnifiedDiff.Of(RenderedConfiguration.Of(before), RenderedConfiguration.Of(after), $"before ({Mode(before)})", $"after ({Mode(after)})"));
     }
 
@@ -87,14 +94,9 @@ public static class UpdatePlanner
         static string Published(MetricsExporter exporter) => exporter.HostPort > 0 ? exporter.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unpublished";
     }
 
-    private static void PlanKubernetes(StackModel before, StackModel after, List<PlannedChange> changes)
+    private static void PlanIngressNginx(StackModel before, StackModel after, List<PlannedChange> changes)
     {
         var (b, a) = (before.Deployment, after.Deployment);
-        if (b.Namespace != a.Namespace)
-        {
-            changes.Add(new(UpdateAction.ReplaceAll, StreamEffect.Cut, "namespace", $"{b.Namespace} → {a.Namespace}: the namespace and everything in it are replaced"));
-            return;
-        }
         var oldValues = ControllerValues.For(before.Edge, b);
         var newValues = ControllerValues.For(after.Edge, a);
         if (b.IngressClass != a.IngressClass)
@@ -116,6 +118,50 @@ public static class UpdatePlanner
         if (Json((object?)oldMonitor ?? "none") != Json((object?)newMonitor ?? "none") || Json((object?)oldMonitor?.Spec() ?? "none") != Json((object?)newMonitor?.Spec() ?? "none"))
             changes.Add(new(UpdateAction.ConfigureMonitoring, StreamEffect.Kept, "ServiceMonitor",
                 oldMonitor is null ? "created for the controller's metrics" : newMonitor is null ? "deleted" : "updated in place (labels)"));
+    }
+
+    /// <summary>
+    /// Envoy Gateway: the class (and the release named after it) replaced cuts; the proxies' own settings roll or
+    /// scale them; the rest reaches running proxies by xDS. Listener changes (the Gateway, the ClientTrafficPolicy)
+    /// make Envoy drain the old listener's connections for its drain time (workerShutdownTimeout); routes, backend
+    /// policies and certificates (by SDS) apply to new requests while open streams go on.
+    /// </summary>
+    private static void PlanGateway(StackModel before, StackModel after, List<PlannedChange> changes)
+    {
+        var (b, a) = (before.Deployment, after.Deployment);
+        if (b.GatewayClass != a.GatewayClass)
+        {
+            changes.Add(new(UpdateAction.ReplaceEdge, StreamEffect.Cut, "Envoy Gateway",
+                $"the release, GatewayClass and EnvoyProxy are named after the class ({b.GatewayClass} → {a.GatewayClass}): they are replaced, and the Gateway's proxies with them"));
+            return;
+        }
+        if (b.GatewayCrds != a.GatewayCrds)
+            changes.Add(new(UpdateAction.ChangeCrdOwner, StreamEffect.Kept, "Gateway API and Envoy Gateway CRDs",
+                a.GatewayCrds == GatewayCrds.External ? "left in the cluster (retained on delete), no longer the stack's" : "taken over by the stack (server-side apply of the pinned release's CRDs)"));
+        var (oldProxy, newProxy) = (GatewaySettings.EnvoyProxy(before.Edge, b), GatewaySettings.EnvoyProxy(after.Edge, a));
+        if (b.ControllerReplicas != a.ControllerReplicas)
+            changes.Add(new(UpdateAction.ScaleController, a.ControllerReplicas > b.ControllerReplicas ? StreamEffect.Kept : StreamEffect.Drained, "Envoy proxy pods",
+                $"{b.ControllerReplicas} → {a.ControllerReplicas} replicas"));
+        if (Json(oldProxy.Spec["shutdown"]) != Json(newProxy.Spec["shutdown"]))
+            changes.Add(new(UpdateAction.RollController, StreamEffect.Drained, "Envoy proxy pods",
+                "their drain settings are in the pod (--drain-time-s, the grace period): pods roll one at a time, each draining up to workerShutdownTimeout"));
+        var secret = TlsSecretSettings.GeneratedName;
+        var listeners = Json(GatewaySettings.Gateway(before.Edge, b, secret)) != Json(GatewaySettings.Gateway(after.Edge, a, secret))
+            || Json(GatewaySettings.ClientTrafficPolicy(before.Edge, b)) != Json(GatewaySettings.ClientTrafficPolicy(after.Edge, a));
+        if (listeners)
+            changes.Add(new(UpdateAction.UpdateProxies, StreamEffect.KeptUntilShutdownTimeout, "Gateway listeners",
+                "the Gateway or ClientTrafficPolicy changes a listener: Envoy takes new connections on the new one and drains the old one's for up to workerShutdownTimeout"));
+        var routes = Json(GatewaySettings.HttpRoutes(before.Edge, b)) != Json(GatewaySettings.HttpRoutes(after.Edge, a))
+            || Json(GatewaySettings.BackendTrafficPolicies(before.Edge, b)) != Json(GatewaySettings.BackendTrafficPolicies(after.Edge, a));
+        if (routes || !SameCertificate(before.Edge, after.Edge))
+            changes.Add(new(UpdateAction.UpdateProxies, StreamEffect.Kept, "routes, backend policies or certificate",
+                "Envoy Gateway sends them to the running proxies (xDS; the certificate by SDS): new requests use them, open streams go on"));
+    }
+
+    /// <summary>The backends of kubernetes and gateway mode: the same Deployments, Services and budgets.</summary>
+    private static void PlanBackends(StackModel before, StackModel after, List<PlannedChange> changes)
+    {
+        var (b, a) = (before.Deployment, after.Deployment);
         var oldWorkloads = BackendWorkload.All(before.Edge, b).ToDictionary(w => w.Role);
         foreach (var workload in BackendWorkload.All(after.Edge, a))
         {

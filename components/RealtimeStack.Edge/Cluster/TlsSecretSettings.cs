@@ -9,4 +9,7 @@ public static class TlsSecretSettings
     public const string Type = "kubernetes.io/tls";
     public const string CertificateKey = "tls.crt";
     public const string PrivateKeyKey = "tls.key";
+
+    /// <summary>How the rendered configuration names the Secret, whose real name Kubernetes generates.</summary>
+    public const string GeneratedName = "(generated TLS Secret name)";
 }

@@ -1,3 +1,5 @@
+using RealtimeStack.Edge.GatewayApi;
+
 namespace RealtimeStack.Edge.Configuration;
 
 /// <summary>
@@ -6,11 +8,13 @@ namespace RealtimeStack.Edge.Configuration;
 /// </summary>
 public static class DeploymentConfigKeys
 {
-    public static readonly ConfigKey Mode = new("mode", "mode", ValueKind.Text, "docker", "Where the edge runs: docker (an nginx container) or kubernetes (ingress-nginx).");
-    public static readonly ConfigKey BackendImage = new("backendImage", "backendImage", ValueKind.Text, "", "Image of the api, sse and ws backends. Required in kubernetes mode. In docker mode without it the backends are built (backendBuild; the dev stack builds the sample backends from this repository).");
-    public static readonly ConfigKey Namespace = new("namespace", "kubernetes.namespace", ValueKind.Text, "realtime", "Kubernetes namespace for the backends, Ingress and TLS Secret (created).");
+    public static readonly ConfigKey Mode = new("mode", "mode", ValueKind.Text, "docker", "Where the edge runs: docker (an nginx container), kubernetes (ingress-nginx) or gateway (Envoy Gateway, Gateway API).");
+    public static readonly ConfigKey BackendImage = new("backendImage", "backendImage", ValueKind.Text, "", "Image of the api, sse and ws backends. Required in kubernetes and gateway mode. In docker mode without it the backends are built (backendBuild; the dev stack builds the sample backends from this repository).");
+    public static readonly ConfigKey Namespace = new("namespace", "kubernetes.namespace", ValueKind.Text, "realtime", "Kubernetes namespace for the backends, the Ingresses or the Gateway and HTTPRoutes, and the TLS Secret (created).");
     public static readonly ConfigKey IngressClass = new("ingressClass", "kubernetes.ingressClass", ValueKind.Text, "realtime-nginx", "The dedicated IngressClass (and controller value k8s.io/NAME) of the ingress-nginx release.");
-    public static readonly ConfigKey ControllerReplicas = new("controllerReplicas", "kubernetes.controllerReplicas", ValueKind.Integer, "2", "ingress-nginx controller replicas (a PodDisruptionBudget keeps one up).");
+    public static readonly ConfigKey ControllerReplicas = new("controllerReplicas", "kubernetes.controllerReplicas", ValueKind.Integer, "2", "ingress-nginx controller replicas, or Envoy proxy replicas in gateway mode (a PodDisruptionBudget keeps one up).");
+    public static readonly ConfigKey GatewayClass = new("gatewayClass", "kubernetes.gatewayClass", ValueKind.Text, "realtime-envoy", $"Gateway mode: the dedicated GatewayClass (at most {HelmReleaseName.MaxLength} characters). Its controllerName is {EnvoyGatewayRelease.EnvoyGatewayGroup}/NAME, and the Envoy Gateway {EnvoyGatewayRelease.Version} release, its namespace (NAMESPACE-gateway) and the EnvoyProxy are named after it.");
+    public static readonly ConfigKey GatewayCrds = new("gatewayCrds", "kubernetes.gatewayCrds", ValueKind.Text, "install", $"Gateway mode: install (the stack owns the Gateway API {EnvoyGatewayRelease.GatewayApiVersion} {EnvoyGatewayRelease.GatewayApiChannel} and Envoy Gateway {EnvoyGatewayRelease.Version} CRDs, rendered from the gateway-crds-helm chart) or external (the cluster has them already: the stack reads each CRD it needs, so a missing one fails the preview).");
     public static readonly ConfigKey ApiReplicas = new("apiReplicas", "kubernetes.apiReplicas", ValueKind.Integer, "2", "Kubernetes replicas of the api backend.");
     public static readonly ConfigKey SseReplicas = new("sseReplicas", "kubernetes.sseReplicas", ValueKind.Integer, "2", "Kubernetes replicas of the sse backend.");
     public static readonly ConfigKey WsReplicas = new("wsReplicas", "kubernetes.wsReplicas", ValueKind.Integer, "2", "Kubernetes replicas of the ws backend.");
@@ -19,12 +23,12 @@ public static class DeploymentConfigKeys
     public static readonly ConfigKey BackendGracePeriod = new("backendGracePeriod", "kubernetes.backendGracePeriod", ValueKind.Text, "60s", "Time a stopping backend has to end its streams (includes drainDelay).");
     public static readonly ConfigKey AffinityTimeout = new("affinityTimeout", "kubernetes.affinityTimeout", ValueKind.Text, "3h", "Services' sessionAffinity ClientIP timeout.");
     public static readonly ConfigKey MetricsHostPort = new("metricsHostPort", "metrics.exporterHostPort", ValueKind.Integer, "0", "Docker mode: host port on which the metrics exporter (nginx-prometheus-exporter, port 9113 on the edge's network) is published for a Prometheus outside Docker. 0: not published, scrape it from a container on the edge's network.");
-    public static readonly ConfigKey ServiceMonitor = new("serviceMonitor", "kubernetes.serviceMonitor", ValueKind.Boolean, "false", "Kubernetes mode: create a prometheus-operator ServiceMonitor (monitoring.coreos.com/v1, CRD required) scraping the controller's metrics every 30s. Needs metrics.");
+    public static readonly ConfigKey ServiceMonitor = new("serviceMonitor", "kubernetes.serviceMonitor", ValueKind.Boolean, "false", "Kubernetes mode (not gateway): create a prometheus-operator ServiceMonitor (monitoring.coreos.com/v1, CRD required) scraping the controller's metrics every 30s. Needs metrics.");
     public static readonly ConfigKey ServiceMonitorLabels = new("serviceMonitorLabels", "kubernetes.serviceMonitorLabels", ValueKind.List, "release=prometheus", "Labels of the ServiceMonitor, as key=value: those the Prometheus's serviceMonitorSelector matches (kube-prometheus-stack: release=<its release name>).");
 
     public static IReadOnlyList<ConfigKey> All { get; } =
     [
-        Mode, BackendImage, Namespace, IngressClass, ControllerReplicas,
+        Mode, BackendImage, Namespace, IngressClass, ControllerReplicas, GatewayClass, GatewayCrds,
         ApiReplicas, SseReplicas, WsReplicas, BackendPort, DrainDelay, BackendGracePeriod, AffinityTimeout,
         MetricsHostPort, ServiceMonitor, ServiceMonitorLabels,
     ];

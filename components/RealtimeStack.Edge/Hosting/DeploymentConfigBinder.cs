@@ -15,13 +15,15 @@ public static partial class DeploymentConfigBinder
         var mode = config.Get(K.Mode, ParseMode);
         string? image = config.Raw(K.BackendImage) is { Length: > 0 } raw ? errors.Take(ParseImage(K.BackendImage.FullName, raw), "") : null;
         if (image is "") image = null;
-        if (mode == EdgeMode.Kubernetes && image is null && !errors.Items.Any(e => e.Key == K.BackendImage.FullName))
-            errors.Add(K.BackendImage.FullName, "is required in kubernetes mode: push the backend image to a registry the cluster can pull from");
+        if (mode is EdgeMode.Kubernetes or EdgeMode.Gateway && image is null && !errors.Items.Any(e => e.Key == K.BackendImage.FullName))
+            errors.Add(K.BackendImage.FullName, $"is required in {mode.ToString().ToLowerInvariant()} mode: push the backend image to a registry the cluster can pull from");
         var spec = new DeploymentSpec(
             mode,
             image,
             config.Get(K.Namespace, (k, r) => ParseDnsLabel(k, r)),
             config.Get(K.IngressClass, (k, r) => ParseDnsLabel(k, r)),
+            config.Get(K.GatewayClass, (k, r) => ParseDnsLabel(k, r)),
+            config.Get(K.GatewayCrds, ParseGatewayCrds),
             config.GetInt(K.ControllerReplicas, 1, 100),
             new Dictionary<BackendRole, int>
             {
@@ -52,7 +54,15 @@ public static partial class DeploymentConfigBinder
     {
         "docker" => Parsed<EdgeMode>.Success(EdgeMode.Docker),
         "kubernetes" => Parsed<EdgeMode>.Success(EdgeMode.Kubernetes),
-        _ => Parsed<EdgeMode>.Fail(key, $"must be docker or kubernetes (got '{FlatConfig.Shorten(raw)}')"),
+        "gateway" => Parsed<EdgeMode>.Success(EdgeMode.Gateway),
+        _ => Parsed<EdgeMode>.Fail(key, $"must be docker, kubernetes or gateway (got '{FlatConfig.Shorten(raw)}')"),
+    };
+
+    private static Parsed<GatewayCrds> ParseGatewayCrds(string key, string raw) => raw switch
+    {
+        "install" => Parsed<GatewayCrds>.Success(GatewayCrds.Install),
+        "external" => Parsed<GatewayCrds>.Success(GatewayCrds.External),
+        _ => Parsed<GatewayCrds>.Fail(key, $"must be install or external (got '{FlatConfig.Shorten(raw)}')"),
     };
 
     /// <summary>A Kubernetes name that is also a DNS label (RFC 1123): namespaces, IngressClass names.</summary>

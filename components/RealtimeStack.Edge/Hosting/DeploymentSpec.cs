@@ -11,10 +11,16 @@ public sealed record DeploymentSpec(
     string? BackendImage,
     string Namespace,
     string IngressClass,
+    string GatewayClass,
+    GatewayCrds GatewayCrds,
     int ControllerReplicas,
     IReadOnlyDictionary<BackendRole, int> Replicas,
     int BackendPort,
     Duration DrainDelay,
     Duration BackendGracePeriod,
     Duration AffinityTimeout,
-    MonitoringSpec Monitoring);
+    MonitoringSpec Monitoring)
+{
+    /// <summary>Kubernetes or gateway mode: both run in a cluster, with the same backends and TLS Secret.</summary>
+    public bool InCluster => Mode is EdgeMode.Kubernetes or EdgeMode.Gateway;
+}

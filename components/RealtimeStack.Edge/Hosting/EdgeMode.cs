@@ -8,4 +8,8 @@ public enum EdgeMode
 
     /// <summary>An ingress-nginx release configured from the model, with backend Deployments and an Ingress.</summary>
     Kubernetes,
+
+    /// <summary>Envoy Gateway (Gateway API) configured from the model, with the same backend Deployments and HTTPRoutes:
+    /// the way off the retired ingress-nginx.</summary>
+    Gateway,
 }

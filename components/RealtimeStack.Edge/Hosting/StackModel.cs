@@ -31,15 +31,35 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
             foreach (var shared in hosts)
                 errors.Add(EdgeConfigKeys.ApiServers.FullName, $"host '{shared.Key}' is listed {shared.Count()} times ({string.Join(", ", shared.Select(x => x.Role))}): in docker mode each name is one backend container");
         }
-        if (edge is not null && deployment is { Mode: EdgeMode.Kubernetes })
+        if (edge is not null && deployment is { InCluster: true })
         {
-            foreach (var name in edge.ServerNames.Where(n => n.Value.EndsWith(".*", StringComparison.Ordinal)))
-                errors.Add(name == edge.PrimaryName ? EdgeConfigKeys.Domain.FullName : EdgeConfigKeys.Aliases.FullName,
-                    $"'{name}': an Ingress host can have a leading *. wildcard only, not a trailing .*");
+            var what = deployment.Mode == EdgeMode.Gateway ? "a Gateway API hostname" : "an Ingress host";
+            foreach (var name in edge.ServerNames)
+            {
+                var key = name == edge.PrimaryName ? EdgeConfigKeys.Domain.FullName : EdgeConfigKeys.Aliases.FullName;
+                if (name.Value.EndsWith(".*", StringComparison.Ordinal))
+                    errors.Add(key, $"'{name}': {what} can have a leading *. wildcard only, not a trailing .*");
+                else if (IPAddress.TryParse(name.Value, out _))
+                    errors.Add(key, $"'{name}': {what} must be a DNS name, not an IP address");
+            }
         }
+        if (edge is not null && deployment is { Mode: EdgeMode.Gateway }) CheckGateway(edge, deployment, errors);
         if (edge is not null && deployment is not null) CheckMonitoring(edge, deployment, errors);
         errors.ThrowIfAny();
         return new StackModel(edge!, deployment!);
+    }
+
+    public const string GatewayServiceMonitorRule = "is for ingress-nginx's metrics Service: in gateway mode Envoy Gateway creates no metrics Service for its proxies; scrape the envoy pods' port 19001 (/stats/prometheus) with a PodMonitor instead";
+
+    // A Gateway holds at most 64 listeners: one HTTPS listener per name when unknown names are refused, and the HTTP one.
+    private static void CheckGateway(EdgeSpec edge, DeploymentSpec deployment, Errors errors)
+    {
+        if (edge.Listen.RejectUnknownHosts && edge.ServerNames.Count > GatewayApi.GatewaySettings.MaxHttpsListeners)
+            errors.Add(EdgeConfigKeys.Aliases.FullName, $"{edge.ServerNames.Count} names: with {EdgeConfigKeys.RejectUnknownHosts.FullName} a Gateway gets one HTTPS listener per name, and it holds at most {GatewayApi.GatewaySettings.MaxHttpsListeners} beside the HTTP one");
+        if (deployment.GatewayClass.Length > GatewayApi.HelmReleaseName.MaxLength)
+            errors.Add(DeploymentConfigKeys.GatewayClass.FullName, $"'{deployment.GatewayClass}' is {deployment.GatewayClass.Length} characters: the Envoy Gateway release is named after it, and Helm release names are at most {GatewayApi.HelmReleaseName.MaxLength}");
+        if (deployment.Monitoring.ServiceMonitor)
+            errors.Add(DeploymentConfigKeys.ServiceMonitor.FullName, GatewayServiceMonitorRule);
     }
 
     // Collecting metrics needs the metrics to exist; a published exporter must not take the edge's own ports.

@@ -1,6 +1,8 @@
 using RealtimeStack.Edge.Changes;
 using RealtimeStack.Edge.Configuration;
 
+using RealtimeStack.Edge.Model;
+
 namespace RealtimeStack.Edge.Tests.Changes;
 
 /// <summary>The change model on the project's stacks: what a pulumi up does to the running edge, per setting.</summary>
@@ -21,7 +23,7 @@ public sealed class UpdatePlannerTests
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var stack in new[] { "dev", "k8s" })
+            foreach (var stack in new[] { "dev", "k8s", "gateway" })
                 foreach (var change in SettingChanges.For(Stack(stack))) data.Add(stack, change.Setting);
             return data;
         }
@@ -33,6 +35,12 @@ public sealed class UpdatePlannerTests
     {
         var before = Stack(stack);
         var change = SettingChanges.For(before).Single(c => c.Setting == setting);
+        if (SettingChanges.Refused(before, setting) is { } rule)
+        {
+            var error = Assert.Single(Assert.Throws<EdgeConfigException>(() => UpdatePlanner.Plan(before, change.ApplyTo(before))).Errors);
+            Assert.Equal((setting, rule), (error.Key, error.Rule));
+            return;
+        }
         var plan = UpdatePlanner.Plan(before, change.ApplyTo(before));
         Assert.Equal(change.Values.Keys.Order(StringComparer.Ordinal), plan.ChangedSettings.Order(StringComparer.Ordinal));
         // Something that renders differently is applied somehow: a changed diff with no planned change would be a silent no-op.

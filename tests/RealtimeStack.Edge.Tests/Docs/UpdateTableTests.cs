@@ -5,7 +5,7 @@ namespace RealtimeStack.Edge.Tests.Docs;
 
 /// <summary>
 /// The README's table "you change → pulumi up does → open streams" is the change model's answer for each setting
-/// changed alone on the dev (docker) and k8s (kubernetes) stacks, generated here and kept in sync.
+/// changed alone on the dev (docker), k8s (kubernetes) and gateway stacks, generated here and kept in sync.
 /// </summary>
 public sealed class UpdateTableTests
 {
@@ -15,20 +15,20 @@ public sealed class UpdateTableTests
 
     private static string Table()
     {
-        var dev = Stack("dev");
-        var k8s = Stack("k8s");
+        var (dev, k8s, gateway) = (Stack("dev"), Stack("k8s"), Stack("gateway"));
         var lines = new List<string>
         {
-            "| you change | docker: `pulumi up` does → open streams | kubernetes: `pulumi up` does → open streams |",
-            "|---|---|---|",
+            "| you change | docker: `pulumi up` does → open streams | kubernetes: `pulumi up` does → open streams | gateway: `pulumi up` does → open streams |",
+            "|---|---|---|---|",
         };
-        foreach (var (onDev, onK8s) in SettingChanges.For(dev).Zip(SettingChanges.For(k8s)))
-            lines.Add($"| `{onDev.Setting}` | {Cell(dev, onDev)} | {Cell(k8s, onK8s)} |");
+        foreach (var ((onDev, onK8s), onGateway) in SettingChanges.For(dev).Zip(SettingChanges.For(k8s)).Zip(SettingChanges.For(gateway)))
+            lines.Add($"| `{onDev.Setting}` | {Cell(dev, onDev)} | {Cell(k8s, onK8s)} | {Cell(gateway, onGateway)} |");
         return string.Join('\n', lines);
     }
 
     private static string Cell(Dictionary<string, string> stack, SettingChange change)
     {
+        if (SettingChanges.Refused(stack, change.Setting) is not null) return "refused: not in this mode";
         var plan = UpdatePlanner.Plan(stack, change.ApplyTo(stack));
         var also = plan.ChangedSettings.Where(s => !change.Setting.Contains(s, StringComparison.Ordinal)).Select(s => s[(ConfigKey.Namespace.Length + 1)..]).ToArray();
         var effects = plan.IsEmpty

@@ -1,0 +1,236 @@
+using RealtimeStack.Edge.Cluster;
+using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Nginx;
+using static RealtimeStack.Edge.GatewayApi.EnvoyGatewayRelease;
+
+namespace RealtimeStack.Edge.GatewayApi;
+
+/// <summary>
+/// Every Gateway API and Envoy Gateway object of gateway mode, computed from the model as the ingress-nginx values
+/// and annotations are: the GatewayClass and its EnvoyProxy (replicas, disruption budget, drain), the Gateway (an
+/// HTTPS listener per name, or one for all, and the HTTP listener), an HTTPRoute per route plus the HTTPS redirect,
+/// a BackendTrafficPolicy per route and a ClientTrafficPolicy for the Gateway. Each object is checked in tests
+/// against the CRD schemas of the pinned releases.
+/// </summary>
+public static class GatewaySettings
+{
+    public const string GatewayName = "realtime";
+    public const string HttpListener = "http";
+    public const string RedirectRouteName = "realtime-https-redirect";
+
+    /// <summary>A Gateway has at most 64 listeners: this many HTTPS ones beside the HTTP one.</summary>
+    public const int MaxHttpsListeners = 63;
+
+    /// <summary>Envoy's format string for the client address it settled on (after X-Forwarded-For or the PROXY
+    /// protocol from trusted proxies): what nginx sends as X-Real-IP $remote_addr.</summary>
+    public const string ClientAddressFormat = "%DOWNSTREAM_REMOTE_ADDRESS_WITHOUT_PORT%";
+
+    private const string V1 = GatewayApiGroup + "/v1";
+    private const string V1Alpha1 = EnvoyGatewayGroup + "/v1alpha1";
+
+    /// <summary>Every object, in creation order: <see cref="ClassObjects"/> then <see cref="EdgeObjects"/>.</summary>
+    public static IReadOnlyList<CustomObject> All(EdgeSpec edge, DeploymentSpec deployment, object tlsSecretName) =>
+        [.. ClassObjects(edge, deployment), .. EdgeObjects(edge, deployment, tlsSecretName)];
+
+    /// <summary>The class and its proxies' parameters, in Envoy Gateway's namespace (cluster-scoped for the class).</summary>
+    public static IReadOnlyList<CustomObject> ClassObjects(EdgeSpec edge, DeploymentSpec deployment) =>
+        [EnvoyProxy(edge, deployment), GatewayClass(deployment)];
+
+    /// <summary>The Gateway, its routes and policies, in the backends' namespace. <paramref name="tlsSecretName"/> is
+    /// the TLS Secret's name: a string, or the Pulumi Output of the auto-named Secret (the objects are data; the
+    /// components pass the Output through).</summary>
+    public static IReadOnlyList<CustomObject> EdgeObjects(EdgeSpec edge, DeploymentSpec deployment, object tlsSecretName) =>
+    [
+        Gateway(edge, deployment, tlsSecretName),
+        .. HttpRoutes(edge, deployment),
+        .. BackendTrafficPolicies(edge, deployment),
+        ClientTrafficPolicy(edge, deployment),
+    ];
+
+    public static CustomObject GatewayClass(DeploymentSpec deployment) => new(V1, "GatewayClass", deployment.GatewayClass, null, ObjectMap.Of(
+        ("controllerName", ControllerName(deployment)),
+        ("description", "SSE and WebSocket edge: Envoy Gateway configured by RealtimeStack"),
+        ("parametersRef", ObjectMap.Of(
+            ("group", EnvoyGatewayGroup),
+            ("kind", "EnvoyProxy"),
+            ("name", deployment.GatewayClass),
+            ("namespace", NamespaceOf(deployment))))));
+
+    /// <summary>
+    /// The proxies of the class: replicas, a disruption budget keeping one up (only with more than one: a budget of
+    /// one replica would block every node drain), the client address kept by <c>externalTrafficPolicy: Local</c>,
+    /// and the drain on shutdown: open streams get workerShutdownTimeout, as nginx's old workers do on a reload
+    /// (Envoy Gateway sets the pod's grace period 300 s beyond it).
+    /// </summary>
+    public static CustomObject EnvoyProxy(EdgeSpec edge, DeploymentSpec deployment) => new(V1Alpha1, "EnvoyProxy", deployment.GatewayClass, NamespaceOf(deployment), ObjectMap.Of(
+        ("provider", ObjectMap.Of(
+            ("type", "Kubernetes"),
+            ("kubernetes", ObjectMap.Of(
+                ("envoyDeployment", ObjectMap.Of(("replicas", deployment.ControllerReplicas))),
+                ("envoyPDB", deployment.ControllerReplicas > 1 ? ObjectMap.Of(("minAvailable", 1)) : null),
+                ("envoyService", ObjectMap.Of(("externalTrafficPolicy", "Local"))))))),
+        ("shutdown", ObjectMap.Of(
+            ("drainTimeout", GatewayDuration.Of(edge.Capacity.WorkerShutdownTimeout)),
+            ("minDrainDuration", GatewayDuration.Of(deployment.DrainDelay))))));
+
+    /// <summary>HTTPS listener names: one per server name when unknown names are refused (a listener with a hostname
+    /// only completes handshakes for it), else one for every name.</summary>
+    public static IReadOnlyList<(string Name, string? Hostname)> HttpsListeners(EdgeSpec edge) => edge.Listen.RejectUnknownHosts
+        ? edge.ServerNames.Select((n, i) => ($"https-{i}", (string?)n.Value)).ToArray()
+        : [("https", null)];
+
+    public static CustomObject Gateway(EdgeSpec edge, DeploymentSpec deployment, object tlsSecretName)
+    {
+        var listeners = HttpsListeners(edge).Select(l => (object)ObjectMap.Of(
+            ("name", l.Name),
+            ("hostname", l.Hostname),
+            ("port", edge.Listen.HttpsPort),
+            ("protocol", "HTTPS"),
+            ("tls", ObjectMap.Of(
+                ("mode", "Terminate"),
+                ("certificateRefs", new object[] { ObjectMap.Of(("kind", "Secret"), ("name", tlsSecretName)) }))))).ToList();
+        listeners.Add(ObjectMap.Of(("name", HttpListener), ("port", edge.Listen.HttpPort), ("protocol", "HTTP")));
+        return new(V1, "Gateway", GatewayName, deployment.Namespace, ObjectMap.Of(
+            ("gatewayClassName", deployment.GatewayClass),
+            ("listeners", listeners.ToArray())));
+    }
+
+    /// <summary>The /api/, /sse/ and /ws/ routes, then the redirect of plain HTTP (when asked for).</summary>
+    public static IReadOnlyList<CustomObject> HttpRoutes(EdgeSpec edge, DeploymentSpec deployment)
+    {
+        var routes = Routes(edge, deployment).Select(r => Route(edge, deployment, r.Route, r.Workload)).ToList();
+        if (edge.Listen.RedirectHttpToHttps) routes.Add(RedirectRoute(edge, deployment));
+        return routes;
+    }
+
+    /// <summary>Each route with the backend it reaches (the same Deployments and Services as kubernetes mode).</summary>
+    public static IReadOnlyList<(RouteSpec Route, BackendWorkload Workload)> Routes(EdgeSpec edge, DeploymentSpec deployment)
+    {
+        var workloads = BackendWorkload.All(edge, deployment).ToDictionary(w => w.Role);
+        return [(edge.Routes.Api, workloads[BackendRole.Api]), (edge.Routes.Sse, workloads[BackendRole.Sse]), (edge.Routes.Ws, workloads[BackendRole.Ws])];
+    }
+
+    private static CustomObject Route(EdgeSpec edge, DeploymentSpec deployment, RouteSpec route, BackendWorkload workload)
+    {
+        var stream = route.Kind != RouteKind.Api;
+        var parents = HttpsListeners(edge).Select(l => l.Name).ToList();
+        // Without the redirect, plain HTTP serves the routes too, as the nginx edge's port 80 server does.
+        if (!edge.Listen.RedirectHttpToHttps) parents.Add(HttpListener);
+        var responseHeaders = new List<object>();
+        // Streams must never be cached or replayed (nginx: add_header Cache-Control no-store on the SSE location).
+        if (route.Kind == RouteKind.ServerSentEvents) responseHeaders.Add(Header("Cache-Control", "no-store"));
+        if (edge.Tls.HstsMaxAge.Value > TimeSpan.Zero) responseHeaders.Add(Header("Strict-Transport-Security", $"max-age={edge.Tls.HstsMaxAge.TotalSeconds}"));
+        var filters = new List<object>
+        {
+            ObjectMap.Of(("type", "RequestHeaderModifier"), ("requestHeaderModifier", ObjectMap.Of(("set", new object[] { Header("X-Real-IP", ClientAddressFormat) })))),
+        };
+        if (responseHeaders.Count > 0)
+            filters.Add(ObjectMap.Of(("type", "ResponseHeaderModifier"), ("responseHeaderModifier", ObjectMap.Of(("set", responseHeaders.ToArray())))));
+        return new(V1, "HTTPRoute", workload.Name, deployment.Namespace, ObjectMap.Of(
+            ("parentRefs", parents.Select(p => (object)ObjectMap.Of(("name", GatewayName), ("sectionName", p))).ToArray()),
+            ("hostnames", edge.ServerNames.Select(n => (object)n.Value).ToArray()),
+            ("rules", new object[]
+            {
+                ObjectMap.Of(
+                    ("matches", new object[] { ObjectMap.Of(("path", ObjectMap.Of(("type", "PathPrefix"), ("value", route.Path)))) }),
+                    ("filters", filters.ToArray()),
+                    ("backendRefs", new object[] { ObjectMap.Of(("name", workload.Name), ("port", workload.Port)) }),
+                    // Envoy Gateway's route timeout is 15 s unless set: a stream route must have none (0s), its
+                    // idleness is bounded by the stream idle timeout instead; the API gets its read timeout.
+                    ("timeouts", ObjectMap.Of(("request", stream ? GatewayDuration.Zero : GatewayDuration.Of(route.ReadTimeout))))),
+            })));
+    }
+
+    private static CustomObject RedirectRoute(EdgeSpec edge, DeploymentSpec deployment) => new(V1, "HTTPRoute", RedirectRouteName, deployment.Namespace, ObjectMap.Of(
+        ("parentRefs", new object[] { ObjectMap.Of(("name", GatewayName), ("sectionName", HttpListener)) }),
+        ("hostnames", edge.ServerNames.Select(n => (object)n.Value).ToArray()),
+        ("rules", new object[]
+        {
+            // No path modifier: the path and query are kept. Without a port, https implies 443.
+            ObjectMap.Of(("filters", new object[]
+            {
+                ObjectMap.Of(("type", "RequestRedirect"), ("requestRedirect", ObjectMap.Of(
+                    ("scheme", "https"),
+                    ("port", edge.Listen.HttpsPort == 443 ? null : edge.Listen.HttpsPort),
+                    ("statusCode", 301)))),
+            })),
+        })));
+
+    /// <summary>
+    /// Per route: pinning (stream routes, as realtime:stickiness says), circuit breakers sized for every stream the
+    /// edge must hold (Envoy's default of 1024 connections per backend would refuse the 1025th stream), the connect
+    /// and idle timeouts, compression on the API only, and retries only where a request cannot have reached a
+    /// backend (never resending a POST that did, as nginx does not).
+    /// </summary>
+    public static IReadOnlyList<CustomObject> BackendTrafficPolicies(EdgeSpec edge, DeploymentSpec deployment) =>
+        Routes(edge, deployment).Select(r => BackendTrafficPolicy(edge, deployment, r.Route, r.Workload)).ToArray();
+
+    /// <summary>Connections, pending and parallel requests each backend route allows per proxy: the streams plus
+    /// the reserve nginx keeps for everything else.</summary>
+    public static int CircuitBreakerLimit(EdgeSpec edge) => edge.Capacity.MaxStreams + CapacitySpec.Reserve;
+
+    public const string CookieName = IngressAnnotations.CookieName;
+
+    private static CustomObject BackendTrafficPolicy(EdgeSpec edge, DeploymentSpec deployment, RouteSpec route, BackendWorkload workload)
+    {
+        var group = route.Kind switch { RouteKind.ServerSentEvents => edge.Upstreams.Sse, RouteKind.WebSocket => edge.Upstreams.Ws, _ => edge.Upstreams.Api };
+        var limit = CircuitBreakerLimit(edge);
+        return new(V1Alpha1, "BackendTrafficPolicy", workload.Name, deployment.Namespace, ObjectMap.Of(
+            ("targetRefs", new object[] { ObjectMap.Of(("group", GatewayApiGroup), ("kind", "HTTPRoute"), ("name", workload.Name)) }),
+            ("loadBalancer", LoadBalancer(group.Stickiness, route, deployment)),
+            ("circuitBreaker", ObjectMap.Of(("maxConnections", limit), ("maxPendingRequests", limit), ("maxParallelRequests", limit))),
+            ("timeout", ObjectMap.Of(
+                ("tcp", ObjectMap.Of(("connectTimeout", GatewayDuration.Of(route.ConnectTimeout)))),
+                ("http", ObjectMap.Of(("streamIdleTimeout", GatewayDuration.Of(route.ReadTimeout)))))),
+            ("retry", ObjectMap.Of(
+                ("numRetries", UpstreamFailover.Tries - 1),
+                ("retryOn", ObjectMap.Of(("triggers", new object[] { "connect-failure", "refused-stream" }))))),
+            // Compression holds events back: never on the stream routes.
+            ("compressor", route.Kind == RouteKind.Api && edge.Gzip.Enabled
+                ? new object[] { ObjectMap.Of(("type", "Gzip"), ("minContentLength", edge.Gzip.MinLength)) }
+                : null)));
+    }
+
+    private static SortedDictionary<string, object>? LoadBalancer(Stickiness stickiness, RouteSpec route, DeploymentSpec deployment) => (route.Kind, stickiness) switch
+    {
+        (RouteKind.Api, _) or (_, Stickiness.None) => null,
+        (_, Stickiness.ClientIp) => ObjectMap.Of(("type", "ConsistentHash"), ("consistentHash", ObjectMap.Of(("type", "SourceIP")))),
+        _ => ObjectMap.Of(("type", "ConsistentHash"), ("consistentHash", ObjectMap.Of(
+            ("type", "Cookie"),
+            ("cookie", ObjectMap.Of(
+                ("name", CookieName),
+                ("ttl", GatewayDuration.Of(deployment.AffinityTimeout)),
+                ("attributes", ObjectMap.Of(("Path", route.Path), ("SameSite", "Lax"), ("Secure", ""))))))))
+    };
+
+    /// <summary>
+    /// The Gateway's client side: the client address believed only from trusted proxies (X-Forwarded-For or the
+    /// PROXY protocol), as many connections as the streams need, the header timeout, keepalive, a stream idle
+    /// timeout as long as the longest route's (Envoy's listener default of 5 minutes would end quiet streams), and
+    /// the TLS protocols and ALPN (h2 when HTTP/2 is on).
+    /// </summary>
+    public static CustomObject ClientTrafficPolicy(EdgeSpec edge, DeploymentSpec deployment)
+    {
+        var client = edge.ClientAddress;
+        var longest = edge.Routes.All.Max(r => r.ReadTimeout.Value);
+        var tls = edge.Tls;
+        return new(V1Alpha1, "ClientTrafficPolicy", GatewayName, deployment.Namespace, ObjectMap.Of(
+            ("targetRefs", new object[] { ObjectMap.Of(("group", GatewayApiGroup), ("kind", "Gateway"), ("name", GatewayName)) }),
+            ("clientIPDetection", client.BehindProxies && !client.ProxyProtocol
+                ? ObjectMap.Of(("xForwardedFor", ObjectMap.Of(("trustedCIDRs", client.TrustedProxies.Select(r => (object)r.ToString()).ToArray()))))
+                : null),
+            ("proxyProtocol", client.ProxyProtocol ? ObjectMap.Of() : null),
+            ("connection", ObjectMap.Of(("connectionLimit", ObjectMap.Of(("value", CircuitBreakerLimit(edge)))))),
+            ("timeout", ObjectMap.Of(("http", ObjectMap.Of(
+                ("requestHeadersReceivedTimeout", GatewayDuration.Of(edge.Limits.HeaderTimeout)),
+                ("idleTimeout", GatewayDuration.Of(edge.Listen.KeepaliveTimeout)),
+                ("streamIdleTimeout", GatewayDuration.Of(longest)))))),
+            ("tls", ObjectMap.Of(
+                ("minVersion", tls.Protocols.Contains(TlsProtocol.Tls12) ? "1.2" : "1.3"),
+                ("maxVersion", tls.Protocols.Contains(TlsProtocol.Tls13) ? "1.3" : "1.2"),
+                ("alpnProtocols", tls.Http2 ? new object[] { "h2", "http/1.1" } : new object[] { "http/1.1" })))));
+    }
+
+    private static SortedDictionary<string, object> Header(string name, string value) => ObjectMap.Of(("name", name), ("value", value));
+}
