@@ -32,7 +32,7 @@ public sealed class ServiceMonitorTests
     {
         var run = await RunK8s(("realtime:serviceMonitor", "true"), ("realtime:serviceMonitorLabels", "release=kube-prometheus-stack,team=realtime"));
         var monitor = Assert.Single(run.Mocks.OfType(Type));
-        Assert.Empty(ServiceMonitorSchema.Errors(monitor.Inputs));
+        Assert.Empty(CrdSchema.ErrorsOf(monitor.Inputs));
 
         var model = StackModel.Bind(StackConfig.FromStackFile("k8s"));
         Assert.Equal("monitoring.coreos.com/v1", monitor.Inputs["apiVersion"]);
@@ -75,11 +75,11 @@ public sealed class ServiceMonitorTests
     {
         var run = await RunK8s(("realtime:serviceMonitor", "true"));
         var good = JsonNode.Parse(KubernetesSchema.ToJson(Assert.Single(run.Mocks.OfType(Type)).Inputs))!;
-        Assert.Empty(ServiceMonitorSchema.Errors(good.ToJsonString()));
+        Assert.Empty(CrdSchema.For("monitoring.coreos.com/v1", "ServiceMonitor").Errors(good.ToJsonString()));
         var parts = pointer.Trim('/').Split('/');
         var parent = parts[..^1].Aggregate(good, (node, part) => int.TryParse(part, out var i) ? node[i]! : node[part]!);
         parent.AsObject()[parts[^1]] = JsonNode.Parse(json);
-        Assert.NotEmpty(ServiceMonitorSchema.Errors(good.ToJsonString()));
+        Assert.NotEmpty(CrdSchema.For("monitoring.coreos.com/v1", "ServiceMonitor").Errors(good.ToJsonString()));
     }
 
     [Fact]
