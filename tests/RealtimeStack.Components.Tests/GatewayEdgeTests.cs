@@ -5,21 +5,307 @@ using RealtimeStack.Components.GatewayApi;
 using RealtimeStack.Components.Tests.Support;
 using RealtimeStack.Edge.GatewayApi;
 using RealtimeStack.Edge.Hosting;
+using Map = System.Collections.Immutable.ImmutableDictionary<string, object>;
 
 namespace RealtimeStack.Components.Tests;
 
-/// <summary>The gateway stack (Pulumi.gateway.yaml) under Pulumi mocks: Envoy Gateway, the Gateway API objects and the backends.</summary>
+/// <summary>
+/// The gateway stack (Pulumi.gateway.yaml) under Pulumi mocks: Envoy Gateway, the Gateway API objects and the same
+/// backends as kubernetes mode; every custom resource checked against the CRD schema of the pinned release.
+/// </summary>
 public sealed class GatewayEdgeTests
 {
+    private const string Release = "kubernetes:helm.sh/v3:Release";
+    private const string CrdsChart = "kubernetes:helm.sh/v4:Chart";
+    private const string HttpRoute = "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute";
+    private const string BackendPolicy = "kubernetes:gateway.envoyproxy.io/v1alpha1:BackendTrafficPolicy";
+    private const string ClientPolicy = "kubernetes:gateway.envoyproxy.io/v1alpha1:ClientTrafficPolicy";
+    private const string GatewayType = "kubernetes:gateway.networking.k8s.io/v1:Gateway";
+
     private static Task<PulumiRun> RunGateway(params (string, string)[] changes) =>
         PulumiRun.OfStackAsync(StackConfig.FromStackFile("gateway", changes));
 
+    private static StackModel Model(params (string, string)[] changes) => StackModel.Bind(StackConfig.FromStackFile("gateway", changes));
+
     [Fact]
-    public async Task Creates_envoy_gateway_the_gateway_objects_backends_and_secret()
+    public async Task Creates_envoy_gateway_the_gateway_objects_the_backends_and_the_secret()
     {
         var run = await RunGateway();
         var types = run.Mocks.Registered.GroupBy(r => r.Type!).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var (type, count) in types.OrderBy(t => t.Key)) Console.WriteLine($"{type} {count}");
-        Assert.Equal(1, types["kubernetes:helm.sh/v3:Release"]);
+        Assert.Equal(1, types[Release]);
+        Assert.Equal(1, types[CrdsChart]);
+        Assert.Equal(2, types["kubernetes:core/v1:Namespace"]);
+        Assert.Equal(3, types["kubernetes:apps/v1:Deployment"]);
+        Assert.Equal(3, types["kubernetes:core/v1:Service"]);
+        Assert.Equal(3, types["kubernetes:policy/v1:PodDisruptionBudget"]);
+        Assert.Equal(1, types["kubernetes:core/v1:Secret"]);
+        Assert.Equal(1, types["kubernetes:gateway.networking.k8s.io/v1:GatewayClass"]);
+        Assert.Equal(1, types["kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy"]);
+        Assert.Equal(1, types[GatewayType]);
+        Assert.Equal(4, types[HttpRoute]);
+        Assert.Equal(3, types[BackendPolicy]);
+        Assert.Equal(1, types[ClientPolicy]);
+        Assert.False(types.ContainsKey("kubernetes:networking.k8s.io/v1:Ingress"));
+        Assert.False(types.ContainsKey("docker:index/container:Container"));
+
+        var edge = run.Single<RealtimeEdge>();
+        Assert.Equal(
+            [ComponentTypes.Backend, ComponentTypes.Backend, ComponentTypes.Backend, ComponentTypes.DevCertificate, ComponentTypes.EnvoyGatewayEdge, ComponentTypes.Gateway, ComponentTypes.TlsSecret],
+            ResourceTree.Children(edge).OfType<ComponentResource>().Select(c => c.GetResourceType()).Order());
+        Assert.Equal(
+            new[] { CrdsChart, Release, "kubernetes:core/v1:Namespace", "kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy", "kubernetes:gateway.networking.k8s.io/v1:GatewayClass" }.Order(StringComparer.Ordinal),
+            ResourceTree.Children(run.Single<EnvoyGatewayEdge>()).Select(r => r.GetResourceType()).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [BackendPolicy, BackendPolicy, BackendPolicy, ClientPolicy, GatewayType, HttpRoute, HttpRoute, HttpRoute, HttpRoute],
+            ResourceTree.Children(run.Single<RealtimeGateway>()).Select(r => r.GetResourceType()).Order(StringComparer.Ordinal));
+        var descendants = ResourceTree.Descendants(edge).ToHashSet();
+        Assert.All(run.Resources.Where(r => r is not Stack && r != edge), r => Assert.True(descendants.Contains(r), $"{r.GetResourceType()} is not under the edge"));
     }
+
+    public static TheoryData<string[]> Variants => new()
+    {
+        { [] },
+        { ["realtime:stickiness", "cookie"] },
+        { ["realtime:stickiness", "none", "realtime:gzip", "false"] },
+        { ["realtime:rejectUnknownHosts", "false", "realtime:redirectHttp", "false"] },
+        { ["realtime:aliases", "*.realtime.example.com,www.example.com", "realtime:httpsPort", "8443", "realtime:httpPort", "8080"] },
+        { ["realtime:trustedProxies", "10.0.0.0/8,192.168.1.1", "realtime:hstsMaxAge", "0s"] },
+        { ["realtime:trustedProxies", "10.0.0.0/8", "realtime:proxyProtocol", "true"] },
+        { ["realtime:http2", "false", "realtime:tlsProtocols", "TLSv1.3"] },
+        { ["realtime:controllerReplicas", "1", "realtime:connectTimeout", "1500ms", "realtime:sseReadTimeout", "90s", "realtime:workerShutdownTimeout", "1d"] },
+        { ["realtime:gatewayCrds", "external"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Every_object_passes_its_schema(string[] settings)
+    {
+        var run = await RunGateway(Pairs(settings));
+        var objects = run.Mocks.Registered.Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal) && r.Type is not (Release or CrdsChart) && string.IsNullOrEmpty(r.Id)).ToArray();
+        var custom = objects.Where(o => o.Type!.Contains("gateway.", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(custom);
+        // Custom resources against the CRDs of Gateway API v1.6.1 and Envoy Gateway v1.9.0 (a kind without a schema there fails).
+        foreach (var o in custom)
+            Assert.True(CrdSchema.ErrorsOf(o.Inputs) is { Count: 0 }, $"{o.Type} {o.Name}: {string.Join("; ", CrdSchema.ErrorsOf(o.Inputs))}");
+        // The rest against Kubernetes' own schema.
+        foreach (var o in objects.Except(custom)) KubernetesSchema.Validate(o.Inputs);
+    }
+
+    [Fact]
+    public async Task Stream_routes_have_no_request_timeout_and_the_models_idle_timeout()
+    {
+        var run = await RunGateway(("realtime:sseReadTimeout", "2h"), ("realtime:apiReadTimeout", "45s"));
+        var routes = run.Mocks.OfType(HttpRoute).ToDictionary(r => Name(r.Inputs));
+        // Envoy Gateway's 15 s default would end every stream: the stream routes disable the request timeout.
+        Assert.Equal("0s", Timeouts(routes["realtime-sse"])["request"]);
+        Assert.Equal("0s", Timeouts(routes["realtime-ws"])["request"]);
+        Assert.Equal("45s", Timeouts(routes["realtime-api"])["request"]);
+        Assert.Equal("/sse/", Path(Rule(routes["realtime-sse"])["matches"], 0, "path", "value"));
+        Assert.Equal("realtime-sse", Path(Rule(routes["realtime-sse"])["backendRefs"], 0, "name"));
+
+        var policies = run.Mocks.OfType(BackendPolicy).ToDictionary(r => Name(r.Inputs));
+        Assert.Equal("2h", Path(Spec(policies["realtime-sse"]), "timeout", "http", "streamIdleTimeout"));
+        Assert.Equal("1h", Path(Spec(policies["realtime-ws"]), "timeout", "http", "streamIdleTimeout"));
+        // The listener's idle default (5 minutes) is raised to the longest route's.
+        Assert.Equal("2h", Path(Spec(Assert.Single(run.Mocks.OfType(ClientPolicy))), "timeout", "http", "streamIdleTimeout"));
+        // Streams are pinned by client address; the API is not, and only the API is compressed.
+        Assert.Equal("SourceIP", Path(Spec(policies["realtime-sse"]), "loadBalancer", "consistentHash", "type"));
+        Assert.Equal("SourceIP", Path(Spec(policies["realtime-ws"]), "loadBalancer", "consistentHash", "type"));
+        Assert.False(Spec(policies["realtime-api"]).ContainsKey("loadBalancer"));
+        Assert.True(Spec(policies["realtime-api"]).ContainsKey("compressor"));
+        Assert.False(Spec(policies["realtime-sse"]).ContainsKey("compressor"));
+        Assert.False(Spec(policies["realtime-ws"]).ContainsKey("compressor"));
+    }
+
+    [Fact]
+    public async Task Cookie_stickiness_pins_streams_with_a_secure_cookie()
+    {
+        var run = await RunGateway(("realtime:stickiness", "cookie"), ("realtime:affinityTimeout", "2h"));
+        var sse = run.Mocks.OfType(BackendPolicy).Single(p => Name(p.Inputs) == "realtime-sse");
+        var cookie = (Map)Path(Spec(sse), "loadBalancer", "consistentHash", "cookie");
+        Assert.Equal(GatewaySettings.CookieName, cookie["name"]);
+        Assert.Equal("2h", cookie["ttl"]);
+        Assert.Equal("/sse/", ((Map)cookie["attributes"])["Path"]);
+    }
+
+    [Theory]
+    [InlineData("10000")]
+    [InlineData("50000")]
+    public async Task Limits_are_sized_from_max_streams(string maxStreams)
+    {
+        var run = await RunGateway(("realtime:maxStreams", maxStreams));
+        var streams = int.Parse(maxStreams, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var policy in run.Mocks.OfType(BackendPolicy))
+        {
+            var breaker = (Map)Spec(policy)["circuitBreaker"];
+            // Envoy's default of 1024 per backend would refuse the 1025th stream.
+            foreach (var limit in new[] { "maxConnections", "maxPendingRequests", "maxParallelRequests" })
+                Assert.True((double)breaker[limit] >= streams, $"{Name(policy.Inputs)} {limit} {breaker[limit]} < {streams}");
+        }
+        var connections = (double)Path(Spec(Assert.Single(run.Mocks.OfType(ClientPolicy))), "connection", "connectionLimit", "value");
+        Assert.True(connections >= streams);
+        Assert.Equal(GatewaySettings.CircuitBreakerLimit(Model(("realtime:maxStreams", maxStreams)).Edge), connections);
+    }
+
+    [Fact]
+    public async Task The_gateway_terminates_tls_with_the_stacks_secret_and_redirects_plain_http()
+    {
+        var run = await RunGateway(("realtime:aliases", "www.example.com"), ("realtime:httpsPort", "8443"));
+        var gateway = Spec(Assert.Single(run.Mocks.OfType(GatewayType)));
+        Assert.Equal("realtime-envoy", gateway["gatewayClassName"]);
+        var listeners = ((ImmutableArray<object>)gateway["listeners"]).Cast<Map>().ToArray();
+        // One HTTPS listener per name (unknown names get no handshake), then plain HTTP.
+        Assert.Equal(["https-0", "https-1", "http"], listeners.Select(l => (string)l["name"]));
+        Assert.Equal(["realtime.example.com", "www.example.com"], listeners.Take(2).Select(l => (string)l["hostname"]));
+        foreach (var https in listeners.Take(2))
+        {
+            Assert.Equal(8443d, https["port"]);
+            Assert.Equal(RecordingMocks.AutoName("edge-tls"), Path(https["tls"], "certificateRefs", 0, "name"));
+        }
+        var redirect = run.Mocks.OfType(HttpRoute).Single(r => Name(r.Inputs) == GatewaySettings.RedirectRouteName);
+        Assert.Equal("http", Path(Spec(redirect)["parentRefs"], 0, "sectionName"));
+        var filter = (Map)Path(Rule(redirect)["filters"], 0, "requestRedirect");
+        Assert.Equal("https", filter["scheme"]);
+        Assert.Equal(301d, filter["statusCode"]);
+        Assert.Equal(8443d, filter["port"]);
+        Assert.False(Rule(redirect).ContainsKey("backendRefs"));
+        // The routes attach to the HTTPS listeners only: plain HTTP just redirects.
+        foreach (var route in run.Mocks.OfType(HttpRoute).Where(r => Name(r.Inputs) != GatewaySettings.RedirectRouteName))
+            Assert.Equal(["https-0", "https-1"], ((ImmutableArray<object>)Spec(route)["parentRefs"]).Cast<Map>().Select(p => (string)p["sectionName"]));
+    }
+
+    [Fact]
+    public async Task The_release_and_the_crds_are_pinned_and_their_values_exist_in_the_charts()
+    {
+        var run = await RunGateway();
+        var release = Assert.Single(run.Mocks.OfType(Release));
+        Assert.Equal(EnvoyGatewayRelease.Chart, release.Inputs["chart"]);
+        Assert.Equal("v1.9.0", release.Inputs["version"]);
+        Assert.Equal(true, release.Inputs["skipCrds"]);
+        Assert.Equal(false, release.Inputs["createNamespace"]);
+        Assert.Equal("realtime-gateway", release.Inputs["namespace"]);
+        var values = (Map)release.Inputs["values"];
+        Assert.Empty(ChartValues.GatewayHelm.Missing(values));
+        Assert.Equal(false, Path(values, "crds", "enabled"));
+        // The controller takes only this stack's class: the GatewayClass names the release's controller.
+        var gatewayClass = Spec(Assert.Single(run.Mocks.OfType("kubernetes:gateway.networking.k8s.io/v1:GatewayClass")));
+        Assert.Equal(Path(values, "config", "envoyGateway", "gateway", "controllerName"), gatewayClass["controllerName"]);
+        Assert.Equal("gateway.envoyproxy.io/realtime-envoy", gatewayClass["controllerName"]);
+
+        var crds = Assert.Single(run.Mocks.OfType(CrdsChart));
+        Assert.Equal(EnvoyGatewayRelease.CrdsChart, crds.Inputs["chart"]);
+        Assert.Equal("v1.9.0", crds.Inputs["version"]);
+        var crdValues = (Map)crds.Inputs["values"];
+        Assert.Empty(ChartValues.GatewayCrdsHelm.Missing(crdValues));
+        Assert.Equal("standard", Path(crdValues, "crds", "gatewayAPI", "channel"));
+        Assert.Equal(true, Path(crdValues, "crds", "gatewayAPI", "enabled"));
+        Assert.Equal(true, Path(crdValues, "crds", "envoyGateway", "enabled"));
+    }
+
+    [Fact]
+    public async Task With_external_crds_the_stack_reads_each_crd_instead_of_installing_them()
+    {
+        var run = await RunGateway(("realtime:gatewayCrds", "external"));
+        Assert.Empty(run.Mocks.OfType(CrdsChart));
+        var reads = run.Mocks.OfType("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition");
+        Assert.Equal(EnvoyGatewayRelease.RequiredCrds.Order(StringComparer.Ordinal), reads.Select(r => r.Id!).Order(StringComparer.Ordinal));
+        // Every kind the stack creates is among the CRDs it reads.
+        var kinds = run.Mocks.Registered.Where(r => r.Type!.Contains("gateway.", StringComparison.Ordinal) && string.IsNullOrEmpty(r.Id))
+            .Select(r => (string)r.Inputs["kind"]).Distinct();
+        Assert.All(kinds, k => Assert.Contains(EnvoyGatewayRelease.RequiredCrds, crd => crd.StartsWith(Plural(k) + ".", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_proxies_drain_for_the_shutdown_timeout_and_keep_one_up()
+    {
+        var run = await RunGateway(("realtime:workerShutdownTimeout", "20m"), ("realtime:controllerReplicas", "3"));
+        var proxy = Spec(Assert.Single(run.Mocks.OfType("kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy")));
+        Assert.Equal("20m", Path(proxy, "shutdown", "drainTimeout"));
+        Assert.Equal("10s", Path(proxy, "shutdown", "minDrainDuration"));
+        Assert.Equal(3d, Path(proxy, "provider", "kubernetes", "envoyDeployment", "replicas"));
+        Assert.Equal(1d, Path(proxy, "provider", "kubernetes", "envoyPDB", "minAvailable"));
+        Assert.Equal("Local", Path(proxy, "provider", "kubernetes", "envoyService", "externalTrafficPolicy"));
+        // A budget keeping one of one up would block every node drain.
+        var single = await RunGateway(("realtime:controllerReplicas", "1"));
+        Assert.False(((Map)Path(Spec(Assert.Single(single.Mocks.OfType("kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy"))), "provider", "kubernetes")).ContainsKey("envoyPDB"));
+    }
+
+    [Fact]
+    public async Task The_client_address_is_believed_only_from_trusted_proxies_and_sent_as_x_real_ip()
+    {
+        var direct = await RunGateway();
+        Assert.False(Spec(Assert.Single(direct.Mocks.OfType(ClientPolicy))).ContainsKey("clientIPDetection"));
+        var behind = await RunGateway(("realtime:trustedProxies", "10.0.0.0/8,192.168.1.1"));
+        var cidrs = (ImmutableArray<object>)Path(Spec(Assert.Single(behind.Mocks.OfType(ClientPolicy))), "clientIPDetection", "xForwardedFor", "trustedCIDRs");
+        Assert.Equal(["10.0.0.0/8", "192.168.1.1/32"], cidrs.Cast<string>());
+        foreach (var route in behind.Mocks.OfType(HttpRoute).Where(r => Name(r.Inputs) != GatewaySettings.RedirectRouteName))
+        {
+            var set = (Map)Path(Rule(route)["filters"], 0, "requestHeaderModifier", "set", 0);
+            Assert.Equal(("X-Real-IP", GatewaySettings.ClientAddressFormat), ((string)set["name"], (string)set["value"]));
+        }
+    }
+
+    [Fact]
+    public async Task Outputs_are_those_of_the_other_modes_and_the_key_stays_secret()
+    {
+        var pem = Edge.Tls.SelfSignedCertificate.Create(["realtime.example.com"], TimeSpan.FromDays(30));
+        var run = await PulumiRun.OfStackAsync(StackConfig.FromStackFile("gateway", ("realtime:tlsCert", pem.CertificatePem), ("realtime:tlsKey", pem.PrivateKeyPem)), "realtime:tlsCert", "realtime:tlsKey");
+        Assert.Equal("gateway", await run.StackOutput<string>("mode"));
+        Assert.Equal("https://realtime.example.com/", await run.StackOutput<string>("publicUrl"));
+        Assert.Equal("realtime-envoy", await run.StackOutput<string>("ingressClass"));
+        Assert.Equal(["realtime-sse"], (await run.StackOutput<Dictionary<string, string[]>>("serviceNames"))["sse"]);
+        Assert.Equal(Sha256.Of(RenderedConfiguration.Of(Model())), await run.StackOutput<string>("configHash"));
+        Assert.Empty(run.Resources.OfType<DevCertificate>());
+        Assert.Empty(await SecretOutputs.PlaintextKeysAsync(run.Mocks));
+        // The key reaches only the Secret; no Gateway API object carries it.
+        Assert.All(run.Mocks.Registered.Where(r => r.Type!.Contains("gateway.", StringComparison.Ordinal)),
+            r => Assert.DoesNotContain("PRIVATE KEY", KubernetesSchema.ToJson(r.Inputs), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Gateway_mode_refuses_what_a_gateway_cannot_do()
+    {
+        var errors = Assert.Throws<Edge.Model.EdgeConfigException>(() => Model(
+            ("realtime:aliases", "www.example.*,10.0.0.1"),
+            ("realtime:serviceMonitor", "true"),
+            ("realtime:gatewayClass", new string('a', 54)))).Errors;
+        Assert.Contains(errors, e => e.Key == "realtime:aliases" && e.Rule.Contains("'www.example.*': a Gateway API hostname can have a leading *. wildcard only"));
+        Assert.Contains(errors, e => e.Key == "realtime:aliases" && e.Rule.Contains("'10.0.0.1': a Gateway API hostname must be a DNS name, not an IP address"));
+        Assert.Contains(errors, e => e.Key == "realtime:serviceMonitor" && e.Rule.Contains("PodMonitor"));
+        Assert.Contains(errors, e => e.Key == "realtime:gatewayClass" && e.Rule.Contains("at most 53"));
+        Assert.Contains(Assert.Throws<Edge.Model.EdgeConfigException>(() => Model(("realtime:gatewayCrds", "maybe"))).Errors,
+            e => e.Key == "realtime:gatewayCrds" && e.Rule == "must be install or external (got 'maybe')");
+        var tooMany = string.Join(',', Enumerable.Range(1, 63).Select(i => $"h{i}.example.com"));
+        Assert.Contains(Assert.Throws<Edge.Model.EdgeConfigException>(() => Model(("realtime:aliases", tooMany))).Errors,
+            e => e.Key == "realtime:aliases" && e.Rule.Contains("at most 63"));
+        // Without one listener per name, any number fits.
+        Assert.Equal(64, Model(("realtime:aliases", tooMany), ("realtime:rejectUnknownHosts", "false")).Edge.ServerNames.Count);
+        var image = Assert.Throws<Edge.Model.EdgeConfigException>(() => StackModel.Bind(new Dictionary<string, string> { ["realtime:mode"] = "gateway", ["realtime:domain"] = "a.example.com" })).Errors;
+        Assert.Contains(image, e => e.Key == "realtime:backendImage" && e.Rule.StartsWith("is required in gateway mode", StringComparison.Ordinal));
+    }
+
+    // A CRD is named after its kind's plural: GatewayClass → gatewayclasses, EnvoyProxy → envoyproxies.
+    private static string Plural(string kind) => kind.ToLowerInvariant() switch
+    {
+        var k when k.EndsWith('s') => k + "es",
+        var k when k.EndsWith('y') && !"aeiou".Contains(k[^2]) => k[..^1] + "ies",
+        var k => k + "s",
+    };
+
+    private static (string, string)[] Pairs(string[] flat) => flat.Chunk(2).Select(p => (p[0], p[1])).ToArray();
+
+    private static string Name(Map inputs) => (string)((Map)inputs["metadata"])["name"];
+
+    private static Map Spec(Pulumi.Testing.MockResourceArgs resource) => (Map)resource.Inputs["spec"];
+
+    private static Map Rule(Pulumi.Testing.MockResourceArgs route) => (Map)Path(Spec(route)["rules"], 0);
+
+    private static Map Timeouts(Pulumi.Testing.MockResourceArgs route) => (Map)Rule(route)["timeouts"];
+
+    private static object Path(object node, params object[] steps) => steps.Aggregate(node, (n, step) => step switch
+    {
+        int i => ((ImmutableArray<object>)n)[i],
+        string key => ((Map)n)[key],
+        _ => throw new ArgumentException("a step is a key or an index"),
+    });
 }

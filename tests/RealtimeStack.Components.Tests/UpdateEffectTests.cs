@@ -9,21 +9,21 @@ using RealtimeStack.Edge.Hosting;
 namespace RealtimeStack.Components.Tests;
 
 /// <summary>
-/// The change model against the resources: for every setting changed alone on the dev (docker) and k8s stacks,
+/// The change model against the resources: for every setting changed alone on the dev (docker), k8s and gateway stacks,
 /// the resources whose inputs change under mocks are exactly those the planned changes act on. Above all, a
 /// change the model applies by reload leaves the nginx container's inputs untouched (a change there replaces it).
 /// </summary>
 public sealed class UpdateEffectTests
 {
     /// <summary>What a resource is, for comparing with the plan; components are not compared (they do nothing themselves).</summary>
-    private enum Kind { NginxContainer, NginxImage, ReloadCommand, BackendContainers, BackendImage, Network, GeneratedCertificate, NameSuffix, ControllerRelease, Namespaces, BackendDeployments, BackendServices, BackendDisruptionBudgets, Ingresses, TlsSecret, MetricsExporter, ServiceMonitor }
+    private enum Kind { NginxContainer, NginxImage, ReloadCommand, BackendContainers, BackendImage, Network, GeneratedCertificate, NameSuffix, ControllerRelease, Namespaces, BackendDeployments, BackendServices, BackendDisruptionBudgets, Ingresses, TlsSecret, MetricsExporter, ServiceMonitor, Crds, GatewayClass, EnvoyProxy, Listeners, Routes }
 
     public static TheoryData<string, string> EveryChange
     {
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var stack in new[] { "dev", "k8s" })
+            foreach (var stack in new[] { "dev", "k8s", "gateway" })
                 foreach (var change in SettingChanges.For(StackConfig.FromStackFile(stack))) data.Add(stack, change.Setting);
             return data;
         }
@@ -34,6 +34,7 @@ public sealed class UpdateEffectTests
     public async Task Changing_a_setting_alone_changes_exactly_the_resources_the_change_model_names(string stack, string setting)
     {
         var before = StackConfig.FromStackFile(stack);
+        if (SettingChanges.Refused(before, setting) is not null) return; // the model refuses it: no resources either way
         var after = SettingChanges.For(before).Single(c => c.Setting == setting).ApplyTo(before);
         var plan = UpdatePlanner.Plan(before, after);
 
@@ -61,8 +62,14 @@ public sealed class UpdateEffectTests
                 (EdgeMode.Docker, UpdateAction.AddBackends or UpdateAction.ReplaceBackends) => ([Kind.BackendContainers], [Kind.BackendImage, Kind.ReloadCommand]),
                 (EdgeMode.Kubernetes, UpdateAction.Reload) => ([], [Kind.ControllerRelease, Kind.Ingresses, Kind.TlsSecret, Kind.GeneratedCertificate]),
                 (EdgeMode.Kubernetes, UpdateAction.ReplaceEdge or UpdateAction.RollController or UpdateAction.ScaleController) => ([Kind.ControllerRelease], [Kind.Namespaces, Kind.Ingresses]),
-                (EdgeMode.Kubernetes, UpdateAction.RollBackends or UpdateAction.ScaleBackends) => ([Kind.BackendDeployments], [Kind.BackendDisruptionBudgets, Kind.BackendServices]),
-                (EdgeMode.Kubernetes, UpdateAction.ConfigureBackends) => ([Kind.BackendServices], []),
+                (EdgeMode.Kubernetes or EdgeMode.Gateway, UpdateAction.RollBackends or UpdateAction.ScaleBackends) => ([Kind.BackendDeployments], [Kind.BackendDisruptionBudgets, Kind.BackendServices]),
+                (EdgeMode.Kubernetes or EdgeMode.Gateway, UpdateAction.ConfigureBackends) => ([Kind.BackendServices], []),
+                (EdgeMode.Gateway, UpdateAction.ReplaceEdge) => ([Kind.ControllerRelease, Kind.GatewayClass, Kind.EnvoyProxy], [Kind.Listeners]),
+                (EdgeMode.Gateway, UpdateAction.RollController or UpdateAction.ScaleController) => ([Kind.EnvoyProxy], []),
+                (EdgeMode.Gateway, UpdateAction.ChangeCrdOwner) => ([Kind.Crds], []),
+                // Listeners (the Gateway, the ClientTrafficPolicy) apart from routes, policies and the certificate.
+                (EdgeMode.Gateway, UpdateAction.UpdateProxies) when change.Subject == "Gateway listeners" => ([Kind.Listeners], []),
+                (EdgeMode.Gateway, UpdateAction.UpdateProxies) => ([], [Kind.Routes, Kind.TlsSecret, Kind.GeneratedCertificate]),
                 (EdgeMode.Docker, UpdateAction.ConfigureMonitoring) => ([Kind.MetricsExporter], []),
                 (EdgeMode.Kubernetes, UpdateAction.ConfigureMonitoring) => ([Kind.ServiceMonitor], []),
                 _ => throw new InvalidOperationException($"{plan.Mode} mode does not plan {change.Action}"),
@@ -107,6 +114,11 @@ public sealed class UpdateEffectTests
         "kubernetes:networking.k8s.io/v1:Ingress" => Kind.Ingresses,
         "kubernetes:core/v1:Secret" => Kind.TlsSecret,
         "kubernetes:monitoring.coreos.com/v1:ServiceMonitor" => Kind.ServiceMonitor,
+        "kubernetes:helm.sh/v4:Chart" or "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition" => Kind.Crds,
+        "kubernetes:gateway.networking.k8s.io/v1:GatewayClass" => Kind.GatewayClass,
+        "kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy" => Kind.EnvoyProxy,
+        "kubernetes:gateway.networking.k8s.io/v1:Gateway" or "kubernetes:gateway.envoyproxy.io/v1alpha1:ClientTrafficPolicy" => Kind.Listeners,
+        "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute" or "kubernetes:gateway.envoyproxy.io/v1alpha1:BackendTrafficPolicy" => Kind.Routes,
         _ => throw new InvalidOperationException($"no kind for {type} {name}: classify it"),
     };
 

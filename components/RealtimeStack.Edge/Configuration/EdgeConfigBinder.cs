@@ -44,8 +44,8 @@ public static class EdgeConfigBinder
             config.Get(K.HstsMaxAge, (k, r) => Duration.Parse(k, r, TimeSpan.Zero, TimeSpan.FromDays(730))));
 
         var sticky = config.Get(K.Stickiness, ParseStickiness);
-        if (sticky == Stickiness.Cookie && config.Raw(DeploymentConfigKeys.Mode) != "kubernetes")
-            errors.Add(K.Stickiness.FullName, $"cookie is only available with {DeploymentConfigKeys.Mode.FullName} kubernetes (ingress-nginx's affinity cookie); open-source nginx has no sticky cookie: use clientIp");
+        if (sticky == Stickiness.Cookie && config.Raw(DeploymentConfigKeys.Mode) is not ("kubernetes" or "gateway"))
+            errors.Add(K.Stickiness.FullName, $"cookie is only available with {DeploymentConfigKeys.Mode.FullName} kubernetes (ingress-nginx's affinity cookie) or gateway (Envoy's cookie hash); open-source nginx has no sticky cookie: use clientIp");
         var upstreams = new UpstreamsSpec(
             new UpstreamGroup("api", BindServers(config, K.ApiServers), config.GetInt(K.ApiKeepalive, 0, 1024), Stickiness.None),
             new UpstreamGroup("sse", BindServers(config, K.SseServers), 0, sticky),

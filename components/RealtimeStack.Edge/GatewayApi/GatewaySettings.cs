@@ -50,7 +50,8 @@ public static class GatewaySettings
 
     public static CustomObject GatewayClass(DeploymentSpec deployment) => new(V1, "GatewayClass", deployment.GatewayClass, null, ObjectMap.Of(
         ("controllerName", ControllerName(deployment)),
-        ("description", "SSE and WebSocket edge: Envoy Gateway configured by RealtimeStack"),
+        // At most 64 characters (the CRD's maxLength).
+        ("description", "RealtimeStack SSE and WebSocket edge"),
         ("parametersRef", ObjectMap.Of(
             ("group", EnvoyGatewayGroup),
             ("kind", "EnvoyProxy"),
