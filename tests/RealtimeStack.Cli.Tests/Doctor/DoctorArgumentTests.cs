@@ -16,6 +16,8 @@ public sealed class DoctorArgumentTests
     [InlineData("--http-port 443 is the HTTPS port itself", "https://example.com/", "--http-port", "443")]
     [InlineData("--connect-to 'localhost' must be an IP address", "https://example.com/", "--connect-to", "localhost")]
     [InlineData("--ca /nonexistent/ca.pem: file not found", "https://example.com/", "--ca", "/nonexistent/ca.pem")]
+    [InlineData("--edge 'traefik' must be one of nginx|ingress-nginx|envoy-gateway", "https://example.com/", "--edge", "traefik")]
+    [InlineData("--edge needs a value", "https://example.com/", "--edge")]
     [InlineData("unknown argument '--verbose'", "https://example.com/", "--verbose")]
     [InlineData("unknown argument 'https://second.example/'", "https://example.com/", "https://second.example/")]
     public async Task Bad_arguments_exit_2_with_the_problem_and_the_usage(string problem, params string[] args)

@@ -9,7 +9,7 @@ namespace RealtimeStack.Cli.Commands;
 /// <summary><c>edge doctor URL</c>: the article's troubleshooting list, measured against a live edge.</summary>
 public static class DoctorCommand
 {
-    public const string Usage = "edge doctor URL [--insecure] [--ca FILE] [--http-port N] [--duration S] [--connect-to ADDRESS] [--json]";
+    public const string Usage = "edge doctor URL [--insecure] [--ca FILE] [--http-port N] [--duration S] [--connect-to ADDRESS] [--edge nginx|ingress-nginx|envoy-gateway] [--json]";
 
     public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -20,6 +20,7 @@ public static class DoctorCommand
         var httpPortArg = reader.Option("--http-port");
         var durationArg = reader.Option("--duration");
         var connectToArg = reader.Option("--connect-to");
+        var edgeArg = reader.Option(EdgeKindArgument.Option);
         var urlArg = reader.Positional();
         reader.Done(Usage);
 
@@ -29,10 +30,11 @@ public static class DoctorCommand
         var httpPort = ParsePort(httpPortArg, problems);
         var duration = DurationArgument.Parse(durationArg, problems);
         var connectTo = ConnectToArgument.Parse(connectToArg, problems);
+        var edge = EdgeKindArgument.Parse(edgeArg, problems);
         if (url is not null && httpPort == url.Port) problems.Add($"--http-port {httpPort} is the HTTPS port itself");
         if (problems.Count > 0 || url is null) throw new UsageException([.. problems, "usage: " + Usage]);
 
-        var options = new DoctorOptions(url, insecure, trusted, httpPort, duration ?? DoctorOptions.DefaultIdleDuration, connectTo);
+        var options = new DoctorOptions(url, insecure, trusted, httpPort, duration ?? DoctorOptions.DefaultIdleDuration, connectTo) { Edge = edge };
         return Diagnose(options, json, stdout, stderr);
     }
 

@@ -11,6 +11,7 @@ public static class ApiProbe
         try
         {
             using var response = await client.GetAsync(edge.Https("api/edge-doctor?brief=1"), HttpCompletionOption.ResponseHeadersRead, step.Token);
+            edge.Record("api", response);
             return BackendEcho.From("api", response);
         }
         catch (OperationCanceledException) when (!token.IsCancellationRequested) { return null; }

@@ -25,6 +25,9 @@ public sealed record DoctorOptions(
 
     public DoctorExpectations Expectations { get; init; } = DoctorExpectations.Everything;
 
+    /// <summary>The kind of edge as the user named it (<c>--edge</c>); null detects it from the answers.</summary>
+    public EdgeKind? Edge { get; init; }
+
     /// <summary>The gap the SSE backend is asked to leave between events (<c>?interval=</c>).</summary>
     public TimeSpan SseInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 

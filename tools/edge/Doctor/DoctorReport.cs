@@ -1,7 +1,7 @@
 namespace RealtimeStack.Cli.Doctor;
 
-/// <summary>Everything one doctor run found, in <see cref="DoctorChecks.All"/> order.</summary>
-public sealed record DoctorReport(string Url, IReadOnlyList<CheckResult> Checks)
+/// <summary>Everything one doctor run found, in <see cref="DoctorChecks.All"/> order, and which edge it found it on.</summary>
+public sealed record DoctorReport(string Url, EdgeIdentity Edge, IReadOnlyList<CheckResult> Checks)
 {
     public int Passed => Checks.Count(c => c.Status == CheckStatus.Pass);
 

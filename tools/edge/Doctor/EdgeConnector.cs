@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -14,6 +15,7 @@ namespace RealtimeStack.Cli.Doctor;
 /// </summary>
 public sealed class EdgeConnector(DoctorOptions options)
 {
+    private readonly ConcurrentQueue<ServerHeaderObservation> _answers = new();
     private string? _pinnedSha256;
 
     public DoctorOptions Options { get; } = options;
@@ -33,6 +35,14 @@ public sealed class EdgeConnector(DoctorOptions options)
     public CookieContainer Cookies { get; } = new();
 
     public Uri Https(string relative) => new(BaseUrl, relative);
+
+    /// <summary>The Server header of every answer the probes recorded, to tell the kind of edge by.</summary>
+    public IReadOnlyList<ServerHeaderObservation> Answers => [.. _answers];
+
+    public void Record(string probe, int status, string? server) => _answers.Enqueue(new(probe, status, server));
+
+    public void Record(string probe, HttpResponseMessage response) =>
+        Record(probe, (int)response.StatusCode, response.Headers.TryGetValues("Server", out var values) ? string.Join(" ", values) : null);
 
     public void Pin(X509Certificate2 certificate) => _pinnedSha256 = certificate.GetCertHashString(HashAlgorithmName.SHA256);
 

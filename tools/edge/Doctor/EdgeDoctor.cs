@@ -21,7 +21,7 @@ public static class EdgeDoctor
         {
             var stop = verdict.StopReason ?? "no usable TLS connection";
             results.AddRange(DoctorChecks.All.Where(c => results.All(r => r.Id != c.Id)).Select(c => c.Skip(stop)));
-            return Ordered(options, results);
+            return Ordered(edge, results);
         }
         edge.Pin(certificate);
 
@@ -42,7 +42,7 @@ public static class EdgeDoctor
         results.Add(await SseStickiness(edge, sseResults, token));
         results.Add(await WebSocketStickiness(edge, ws.Result, token));
         results.Add(ForwardedHeadersJudge.Judge([api.Result, sseEcho, ws.Result.Echo], edge.Host, edge.Authority, tls.LocalAddress));
-        return Ordered(options, results);
+        return Ordered(edge, results);
     }
 
     private static async Task<CheckResult> SseStickiness(EdgeConnector edge, IReadOnlyList<CheckResult> sse, CancellationToken token)
@@ -62,10 +62,12 @@ public static class EdgeDoctor
         return StickinessJudge.Judge(check, await StickinessProbe.WebSocketAsync(edge, token));
     }
 
-    private static DoctorReport Ordered(DoctorOptions options, List<CheckResult> results)
+    private static DoctorReport Ordered(EdgeConnector edge, List<CheckResult> results)
     {
+        var options = edge.Options;
         var ordered = DoctorChecks.All.Select(c => results.SingleOrDefault(r => r.Id == c.Id)
             ?? throw new InvalidOperationException($"check {c.Id} produced no result")).ToArray();
-        return new DoctorReport(options.HttpsUrl.AbsoluteUri, ordered);
+        var identity = options.Edge is { } given ? EdgeIdentity.FromOption(given) : EdgeKindDetector.Detect(edge.Answers);
+        return new DoctorReport(options.HttpsUrl.AbsoluteUri, identity, ordered);
     }
 }

@@ -23,6 +23,7 @@ public static class RedirectProbe
         try
         {
             using var response = await client.GetAsync(requested, HttpCompletionOption.ResponseHeadersRead, step.Token);
+            edge.Record(EdgeKindDetector.RedirectProbe, response);
             var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.AbsoluteUri : l.OriginalString) : null;
             return new(requested, expected, (int)response.StatusCode, location, null, null);
         }

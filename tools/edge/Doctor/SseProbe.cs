@@ -47,6 +47,7 @@ public static class SseProbe
 
         using (response)
         {
+            edge.Record("sse", response);
             var headersAfter = clock.Elapsed;
             if (response.StatusCode != System.Net.HttpStatusCode.OK)
                 return Observation(response, headersAfter, events, 0, clock.Elapsed, ended: false, error: null);

@@ -38,6 +38,7 @@ public static class WebSocketProbe
             await tls.DisposeAsync();
             return Failed(DoctorFormat.Failure(e));
         }
+        edge.Record("ws", handshake.Response.Status, handshake.Response["Server"]);
         var upgrade = $"{handshake.Response.Status} {handshake.Response.Reason}".TrimEnd();
         var echo = BackendEcho.From("ws", name => handshake.Response[name]);
         if (handshake.Socket is not { } socket)
