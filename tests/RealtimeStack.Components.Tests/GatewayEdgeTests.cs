@@ -106,8 +106,10 @@ public sealed class GatewayEdgeTests
         var policies = run.Mocks.OfType(BackendPolicy).ToDictionary(r => Name(r.Inputs));
         Assert.Equal("2h", Path(Spec(policies["realtime-sse"]), "timeout", "http", "streamIdleTimeout"));
         Assert.Equal("1h", Path(Spec(policies["realtime-ws"]), "timeout", "http", "streamIdleTimeout"));
-        // The listener's idle default (5 minutes) is raised to the longest route's.
-        Assert.Equal("2h", Path(Spec(Assert.Single(run.Mocks.OfType(ClientPolicy))), "timeout", "http", "streamIdleTimeout"));
+        Assert.Equal("45s", Path(Spec(policies["realtime-api"]), "timeout", "http", "streamIdleTimeout"));
+        // Each route replaces the listener's 5-minute default with its own; the listener keeps none, so changing a
+        // route's timeout never changes (and drains) the listener.
+        Assert.False(((Map)Path(Spec(Assert.Single(run.Mocks.OfType(ClientPolicy))), "timeout", "http")).ContainsKey("streamIdleTimeout"));
         // Streams are pinned by client address; the API is not, and only the API is compressed.
         Assert.Equal("SourceIP", Path(Spec(policies["realtime-sse"]), "loadBalancer", "consistentHash", "type"));
         Assert.Equal("SourceIP", Path(Spec(policies["realtime-ws"]), "loadBalancer", "consistentHash", "type"));

@@ -207,14 +207,14 @@ public static class GatewaySettings
 
     /// <summary>
     /// The Gateway's client side: the client address believed only from trusted proxies (X-Forwarded-For or the
-    /// PROXY protocol), as many connections as the streams need, the header timeout, keepalive, a stream idle
-    /// timeout as long as the longest route's (Envoy's listener default of 5 minutes would end quiet streams), and
-    /// the TLS protocols and ALPN (h2 when HTTP/2 is on).
+    /// PROXY protocol), as many connections as the streams need, the header timeout, keepalive, and the TLS protocols
+    /// and ALPN (h2 when HTTP/2 is on). No stream idle timeout here: each route's BackendTrafficPolicy sets its own,
+    /// which Envoy Gateway puts on the route and which replaces the listener's 5-minute default for it; so a route's
+    /// timeout changes only the route, never the listener (a listener change drains its connections).
     /// </summary>
     public static CustomObject ClientTrafficPolicy(EdgeSpec edge, DeploymentSpec deployment)
     {
         var client = edge.ClientAddress;
-        var longest = edge.Routes.All.Max(r => r.ReadTimeout.Value);
         var tls = edge.Tls;
         return new(V1Alpha1, "ClientTrafficPolicy", GatewayName, deployment.Namespace, ObjectMap.Of(
             ("targetRefs", new object[] { ObjectMap.Of(("group", GatewayApiGroup), ("kind", "Gateway"), ("name", GatewayName)) }),
@@ -225,8 +225,7 @@ public static class GatewaySettings
             ("connection", ObjectMap.Of(("connectionLimit", ObjectMap.Of(("value", CircuitBreakerLimit(edge)))))),
             ("timeout", ObjectMap.Of(("http", ObjectMap.Of(
                 ("requestHeadersReceivedTimeout", GatewayDuration.Of(edge.Limits.HeaderTimeout)),
-                ("idleTimeout", GatewayDuration.Of(edge.Listen.KeepaliveTimeout)),
-                ("streamIdleTimeout", GatewayDuration.Of(longest)))))),
+                ("idleTimeout", GatewayDuration.Of(edge.Listen.KeepaliveTimeout)))))),
             ("tls", ObjectMap.Of(
                 ("minVersion", tls.Protocols.Contains(TlsProtocol.Tls12) ? "1.2" : "1.3"),
                 ("maxVersion", tls.Protocols.Contains(TlsProtocol.Tls13) ? "1.3" : "1.2"),
