@@ -275,6 +275,11 @@ public sealed class GatewayEdgeTests
         Assert.Contains(errors, e => e.Key == "realtime:aliases" && e.Rule.Contains("'10.0.0.1': a Gateway API hostname must be a DNS name, not an IP address"));
         Assert.Contains(errors, e => e.Key == "realtime:serviceMonitor" && e.Rule.Contains("PodMonitor"));
         Assert.Contains(errors, e => e.Key == "realtime:gatewayClass" && e.Rule.Contains("at most 53"));
+        // Per-client limits asked for are refused, not silently left unenforced; 0 (none) is fine.
+        var limits = Assert.Throws<Edge.Model.EdgeConfigException>(() => Model(("realtime:apiRate", "50r/s"), ("realtime:streamsPerClient", "100"))).Errors;
+        Assert.Equal(["realtime:apiRate", "realtime:streamsPerClient"], limits.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.All(limits, e => Assert.Equal(StackModel.GatewayPerClientLimitRule, e.Rule));
+        Assert.Equal(0, Model(("realtime:apiRate", "0"), ("realtime:streamsPerClient", "0")).Edge.Limits.StreamsPerClient);
         Assert.Contains(Assert.Throws<Edge.Model.EdgeConfigException>(() => Model(("realtime:gatewayCrds", "maybe"))).Errors,
             e => e.Key == "realtime:gatewayCrds" && e.Rule == "must be install or external (got 'maybe')");
         var tooMany = string.Join(',', Enumerable.Range(1, 63).Select(i => $"h{i}.example.com"));

@@ -68,7 +68,7 @@ public sealed class UpdateEffectTests
                 (EdgeMode.Gateway, UpdateAction.RollController or UpdateAction.ScaleController) => ([Kind.EnvoyProxy], []),
                 (EdgeMode.Gateway, UpdateAction.ChangeCrdOwner) => ([Kind.Crds], []),
                 // Listeners (the Gateway, the ClientTrafficPolicy) apart from routes, policies and the certificate.
-                (EdgeMode.Gateway, UpdateAction.UpdateProxies) when change.Subject == "Gateway listeners" => ([Kind.Listeners], []),
+                (EdgeMode.Gateway, UpdateAction.UpdateProxies) when change.Subject == UpdatePlanner.GatewayListeners => ([Kind.Listeners], []),
                 (EdgeMode.Gateway, UpdateAction.UpdateProxies) => ([], [Kind.Routes, Kind.TlsSecret, Kind.GeneratedCertificate]),
                 (EdgeMode.Docker, UpdateAction.ConfigureMonitoring) => ([Kind.MetricsExporter], []),
                 (EdgeMode.Kubernetes, UpdateAction.ConfigureMonitoring) => ([Kind.ServiceMonitor], []),

@@ -126,6 +126,9 @@ public static class UpdatePlanner
     /// make Envoy drain the old listener's connections for its drain time (workerShutdownTimeout); routes, backend
     /// policies and certificates (by SDS) apply to new requests while open streams go on.
     /// </summary>
+    /// <summary>The subject of a change to the Gateway's listeners (which drains connections), apart from routes.</summary>
+    public const string GatewayListeners = "listeners";
+
     private static void PlanGateway(StackModel before, StackModel after, List<PlannedChange> changes)
     {
         var (b, a) = (before.Deployment, after.Deployment);
@@ -149,12 +152,12 @@ public static class UpdatePlanner
         var listeners = Json(GatewaySettings.Gateway(before.Edge, b, secret)) != Json(GatewaySettings.Gateway(after.Edge, a, secret))
             || Json(GatewaySettings.ClientTrafficPolicy(before.Edge, b)) != Json(GatewaySettings.ClientTrafficPolicy(after.Edge, a));
         if (listeners)
-            changes.Add(new(UpdateAction.UpdateProxies, StreamEffect.KeptUntilShutdownTimeout, "Gateway listeners",
+            changes.Add(new(UpdateAction.UpdateProxies, StreamEffect.KeptUntilShutdownTimeout, GatewayListeners,
                 "the Gateway or ClientTrafficPolicy changes a listener: Envoy takes new connections on the new one and drains the old one's for up to workerShutdownTimeout"));
         var routes = Json(GatewaySettings.HttpRoutes(before.Edge, b)) != Json(GatewaySettings.HttpRoutes(after.Edge, a))
             || Json(GatewaySettings.BackendTrafficPolicies(before.Edge, b)) != Json(GatewaySettings.BackendTrafficPolicies(after.Edge, a));
         if (routes || !SameCertificate(before.Edge, after.Edge))
-            changes.Add(new(UpdateAction.UpdateProxies, StreamEffect.Kept, "routes, backend policies or certificate",
+            changes.Add(new(UpdateAction.UpdateProxies, StreamEffect.Kept, "routes, policies, certificate",
                 "Envoy Gateway sends them to the running proxies (xDS; the certificate by SDS): new requests use them, open streams go on"));
     }
 

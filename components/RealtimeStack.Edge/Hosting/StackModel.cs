@@ -43,17 +43,24 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
                     errors.Add(key, $"'{name}': {what} must be a DNS name, not an IP address");
             }
         }
-        if (edge is not null && deployment is { Mode: EdgeMode.Gateway }) CheckGateway(edge, deployment, errors);
+        if (edge is not null && deployment is { Mode: EdgeMode.Gateway }) CheckGateway(values, edge, deployment, errors);
         if (edge is not null && deployment is not null) CheckMonitoring(edge, deployment, errors);
         errors.ThrowIfAny();
         return new StackModel(edge!, deployment!);
     }
 
+    public const string GatewayPerClientLimitRule = "is not enforced in gateway mode: Envoy Gateway counts per client only with its global rate limit service (Redis), which this stack does not deploy; set it to 0, or limit clients in front of the Gateway";
+
     public const string GatewayServiceMonitorRule = "is for ingress-nginx's metrics Service: in gateway mode Envoy Gateway creates no metrics Service for its proxies; scrape the envoy pods' port 19001 (/stats/prometheus) with a PodMonitor instead";
 
     // A Gateway holds at most 64 listeners: one HTTPS listener per name when unknown names are refused, and the HTTP one.
-    private static void CheckGateway(EdgeSpec edge, DeploymentSpec deployment, Errors errors)
+    private static void CheckGateway(IReadOnlyDictionary<string, string> values, EdgeSpec edge, DeploymentSpec deployment, Errors errors)
     {
+        // Per-client limits asked for explicitly are refused rather than silently not enforced: Envoy Gateway's local
+        // rate limit cannot count per client (no Distinct match), and it has no per-client connection limit.
+        foreach (var key in new[] { EdgeConfigKeys.ApiRate, EdgeConfigKeys.StreamsPerClient })
+            if (values.TryGetValue(key.FullName, out var raw) && raw != "0")
+                errors.Add(key.FullName, GatewayPerClientLimitRule);
         if (edge.Listen.RejectUnknownHosts && edge.ServerNames.Count > GatewayApi.GatewaySettings.MaxHttpsListeners)
             errors.Add(EdgeConfigKeys.Aliases.FullName, $"{edge.ServerNames.Count} names: with {EdgeConfigKeys.RejectUnknownHosts.FullName} a Gateway gets one HTTPS listener per name, and it holds at most {GatewayApi.GatewaySettings.MaxHttpsListeners} beside the HTTP one");
         if (deployment.GatewayClass.Length > GatewayApi.HelmReleaseName.MaxLength)

@@ -43,6 +43,10 @@ public sealed class UpdateTableTests
         UpdateAction.AddBackends or UpdateAction.ReplaceBackends => $"{PlannedChange.Describe(change.Action)} ({change.Subject["backend containers ".Length..]})",
         UpdateAction.ReplaceEdge => $"{change.Subject} replaced",
         UpdateAction.ConfigureMonitoring => $"{change.Subject} {change.Detail}",
+        UpdateAction.UpdateProxies => $"Envoy updates its {change.Subject} in place",
+        // The subject says whose pods: the ingress-nginx controller's or the Envoy proxies'.
+        UpdateAction.RollController => $"{change.Subject} roll",
+        UpdateAction.ScaleController => $"{change.Subject} scale",
         _ => PlannedChange.Describe(change.Action),
     };
 
