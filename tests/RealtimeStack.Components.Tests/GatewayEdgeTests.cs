@@ -74,6 +74,7 @@ public sealed class GatewayEdgeTests
         { ["realtime:http2", "false", "realtime:tlsProtocols", "TLSv1.3"] },
         { ["realtime:controllerReplicas", "1", "realtime:connectTimeout", "1500ms", "realtime:sseReadTimeout", "90s", "realtime:workerShutdownTimeout", "1d"] },
         { ["realtime:gatewayCrds", "external"] },
+        { ["realtime:serviceMonitor", "true", "realtime:serviceMonitorLabels", "release=kube-prometheus-stack"] },
     };
 
     [Theory]
@@ -82,7 +83,8 @@ public sealed class GatewayEdgeTests
     {
         var run = await RunGateway(Pairs(settings));
         var objects = run.Mocks.Registered.Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal) && r.Type is not (Release or CrdsChart) && string.IsNullOrEmpty(r.Id)).ToArray();
-        var custom = objects.Where(o => o.Type!.Contains("gateway.", StringComparison.Ordinal)).ToArray();
+        string[] customGroups = ["gateway.networking.k8s.io/", "gateway.envoyproxy.io/", "monitoring.coreos.com/"];
+        var custom = objects.Where(o => customGroups.Any(g => ((string)o.Inputs["apiVersion"]).StartsWith(g, StringComparison.Ordinal))).ToArray();
         Assert.NotEmpty(custom);
         // Custom resources against the CRDs of Gateway API v1.6.1 and Envoy Gateway v1.9.0 (a kind without a schema there fails).
         foreach (var o in custom)
@@ -248,6 +250,26 @@ public sealed class GatewayEdgeTests
     }
 
     [Fact]
+    public async Task A_pod_monitor_scrapes_the_envoy_proxies_of_this_gateway_when_asked()
+    {
+        Assert.Empty((await RunGateway()).Mocks.OfType("kubernetes:monitoring.coreos.com/v1:PodMonitor"));
+        var run = await RunGateway(("realtime:serviceMonitor", "true"), ("realtime:serviceMonitorLabels", "release=kube-prometheus-stack"));
+        var monitor = Assert.Single(run.Mocks.OfType("kubernetes:monitoring.coreos.com/v1:PodMonitor"));
+        Assert.Empty(CrdSchema.ErrorsOf(monitor.Inputs));
+        var metadata = (Map)monitor.Inputs["metadata"];
+        Assert.Equal("realtime-gateway", metadata["namespace"]);
+        Assert.Equal("kube-prometheus-stack", ((Map)metadata["labels"])["release"]);
+        // The labels Envoy Gateway puts on the proxy pods of the Gateway realtime/realtime, and their metrics port.
+        var selector = (Map)Path(Spec(monitor), "selector", "matchLabels");
+        Assert.Equal("envoy", selector["app.kubernetes.io/name"]);
+        Assert.Equal(GatewaySettings.GatewayName, selector["gateway.envoyproxy.io/owning-gateway-name"]);
+        Assert.Equal("realtime", selector["gateway.envoyproxy.io/owning-gateway-namespace"]);
+        var endpoint = (Map)Path(Spec(monitor), "podMetricsEndpoints", 0);
+        Assert.Equal(("metrics", "/stats/prometheus"), ((string)endpoint["port"], (string)endpoint["path"]));
+        Assert.Contains(ResourceTree.Children(run.Single<EnvoyGatewayEdge>()), r => r.GetResourceType() == "kubernetes:monitoring.coreos.com/v1:PodMonitor");
+    }
+
+    [Fact]
     public async Task Outputs_are_those_of_the_other_modes_and_the_key_stays_secret()
     {
         var pem = Edge.Tls.SelfSignedCertificate.Create(["realtime.example.com"], TimeSpan.FromDays(30));
@@ -269,11 +291,9 @@ public sealed class GatewayEdgeTests
     {
         var errors = Assert.Throws<Edge.Model.EdgeConfigException>(() => Model(
             ("realtime:aliases", "www.example.*,10.0.0.1"),
-            ("realtime:serviceMonitor", "true"),
             ("realtime:gatewayClass", new string('a', 54)))).Errors;
         Assert.Contains(errors, e => e.Key == "realtime:aliases" && e.Rule.Contains("'www.example.*': a Gateway API hostname can have a leading *. wildcard only"));
         Assert.Contains(errors, e => e.Key == "realtime:aliases" && e.Rule.Contains("'10.0.0.1': a Gateway API hostname must be a DNS name, not an IP address"));
-        Assert.Contains(errors, e => e.Key == "realtime:serviceMonitor" && e.Rule.Contains("PodMonitor"));
         Assert.Contains(errors, e => e.Key == "realtime:gatewayClass" && e.Rule.Contains("at most 53"));
         // Per-client limits asked for are refused, not silently left unenforced; 0 (none) is fine.
         var limits = Assert.Throws<Edge.Model.EdgeConfigException>(() => Model(("realtime:apiRate", "50r/s"), ("realtime:streamsPerClient", "100"))).Errors;

@@ -71,7 +71,7 @@ public sealed class UpdateEffectTests
                 (EdgeMode.Gateway, UpdateAction.UpdateProxies) when change.Subject == UpdatePlanner.GatewayListeners => ([Kind.Listeners], []),
                 (EdgeMode.Gateway, UpdateAction.UpdateProxies) => ([], [Kind.Routes, Kind.TlsSecret, Kind.GeneratedCertificate]),
                 (EdgeMode.Docker, UpdateAction.ConfigureMonitoring) => ([Kind.MetricsExporter], []),
-                (EdgeMode.Kubernetes, UpdateAction.ConfigureMonitoring) => ([Kind.ServiceMonitor], []),
+                (EdgeMode.Kubernetes or EdgeMode.Gateway, UpdateAction.ConfigureMonitoring) => ([Kind.ServiceMonitor], []),
                 _ => throw new InvalidOperationException($"{plan.Mode} mode does not plan {change.Action}"),
             };
             required.UnionWith(must);
@@ -113,7 +113,7 @@ public sealed class UpdateEffectTests
         "kubernetes:policy/v1:PodDisruptionBudget" => Kind.BackendDisruptionBudgets,
         "kubernetes:networking.k8s.io/v1:Ingress" => Kind.Ingresses,
         "kubernetes:core/v1:Secret" => Kind.TlsSecret,
-        "kubernetes:monitoring.coreos.com/v1:ServiceMonitor" => Kind.ServiceMonitor,
+        "kubernetes:monitoring.coreos.com/v1:ServiceMonitor" or "kubernetes:monitoring.coreos.com/v1:PodMonitor" => Kind.ServiceMonitor,
         "kubernetes:helm.sh/v4:Chart" or "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition" => Kind.Crds,
         "kubernetes:gateway.networking.k8s.io/v1:GatewayClass" => Kind.GatewayClass,
         "kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy" => Kind.EnvoyProxy,

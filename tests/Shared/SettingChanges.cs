@@ -76,7 +76,6 @@ public static class SettingChanges
     /// <summary>The rule a stack's mode refuses the setting's change with (a setting of another mode), or null.</summary>
     public static string? Refused(IReadOnlyDictionary<string, string> stack, string setting) =>
         DeploymentConfigKeys.Mode.ValueIn(stack) != "gateway" ? null
-        : setting == DeploymentConfigKeys.ServiceMonitor.FullName ? RealtimeStack.Edge.Hosting.StackModel.GatewayServiceMonitorRule
         // apiBurst's change sets an apiRate (a burst needs a rate), which gateway mode refuses.
         : setting == EdgeConfigKeys.ApiRate.FullName || setting == EdgeConfigKeys.StreamsPerClient.FullName || setting == EdgeConfigKeys.ApiBurst.FullName
             ? RealtimeStack.Edge.Hosting.StackModel.GatewayPerClientLimitRule

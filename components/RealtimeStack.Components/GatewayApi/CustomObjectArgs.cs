@@ -18,9 +18,11 @@ internal sealed class CustomObjectArgs : CustomResourceArgs
     /// to take the object's own.</param>
     public static CustomObjectArgs From(CustomObject item, Input<string>? @namespace = null)
     {
+        var labels = new InputMap<string>();
+        foreach (var (key, value) in item.Labels) labels.Add(key, value);
         var args = new CustomObjectArgs(item.ApiVersion, item.Kind)
         {
-            Metadata = new ObjectMetaArgs { Name = item.Name, Namespace = item.Namespace is null ? null : @namespace ?? item.Namespace },
+            Metadata = new ObjectMetaArgs { Name = item.Name, Namespace = item.Namespace is null ? null : @namespace ?? item.Namespace, Labels = labels },
         };
         foreach (var (key, value) in item.Spec) args.Spec.Add(key, value);
         return args;

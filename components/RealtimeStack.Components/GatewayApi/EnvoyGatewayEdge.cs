@@ -63,6 +63,12 @@ internal sealed class EnvoyGatewayEdge : ComponentResource
             if (item.Kind == "GatewayClass") gatewayClass = resource.Metadata.Apply(m => m.Name);
         }
 
+        if (ProxyMetrics.PodMonitor(edge, deployment) is { } monitor)
+        {
+            // Its CRD is prometheus-operator's, which the cluster must have; the proxies it selects come with the Gateway.
+            _ = new KubernetesCustomResource($"{name}-podmonitor", CustomObjectArgs.From(monitor, controllerNamespace), new CustomResourceOptions { Parent = this, DependsOn = { release } });
+        }
+
         GatewayClass = gatewayClass ?? throw new InvalidOperationException("the model has no GatewayClass");
         ReleaseName = release.Name;
         ControllerNamespace = release.Namespace;

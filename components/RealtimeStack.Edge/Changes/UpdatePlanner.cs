@@ -159,6 +159,10 @@ public static class UpdatePlanner
         if (routes || !SameCertificate(before.Edge, after.Edge))
             changes.Add(new(UpdateAction.UpdateProxies, StreamEffect.Kept, "routes, policies, certificate",
                 "Envoy Gateway sends them to the running proxies (xDS; the certificate by SDS): new requests use them, open streams go on"));
+        var (oldMonitor, newMonitor) = (ProxyMetrics.PodMonitor(before.Edge, b), ProxyMetrics.PodMonitor(after.Edge, a));
+        if (Json((object?)oldMonitor ?? "none") != Json((object?)newMonitor ?? "none"))
+            changes.Add(new(UpdateAction.ConfigureMonitoring, StreamEffect.Kept, "PodMonitor",
+                oldMonitor is null ? "created for the Envoy proxies' metrics" : newMonitor is null ? "deleted" : "updated in place (labels)"));
     }
 
     /// <summary>The backends of kubernetes and gateway mode: the same Deployments, Services and budgets.</summary>

@@ -6,6 +6,9 @@ namespace RealtimeStack.Edge.GatewayApi;
 /// </summary>
 public sealed record CustomObject(string ApiVersion, string Kind, string Name, string? Namespace, SortedDictionary<string, object> Spec)
 {
+    /// <summary>Labels of the object's metadata (those another controller selects it by).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Labels { get; init; } = [];
+
     /// <summary>The Pulumi type token of a custom resource of this kind (<c>kubernetes:GROUP/VERSION:KIND</c>).</summary>
     public string PulumiType => $"kubernetes:{ApiVersion}:{Kind}";
 }

@@ -51,8 +51,6 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
 
     public const string GatewayPerClientLimitRule = "is not enforced in gateway mode: Envoy Gateway counts per client only with its global rate limit service (Redis), which this stack does not deploy; set it to 0, or limit clients in front of the Gateway";
 
-    public const string GatewayServiceMonitorRule = "is for ingress-nginx's metrics Service: in gateway mode Envoy Gateway creates no metrics Service for its proxies; scrape the envoy pods' port 19001 (/stats/prometheus) with a PodMonitor instead";
-
     // A Gateway holds at most 64 listeners: one HTTPS listener per name when unknown names are refused, and the HTTP one.
     private static void CheckGateway(IReadOnlyDictionary<string, string> values, EdgeSpec edge, DeploymentSpec deployment, Errors errors)
     {
@@ -65,8 +63,6 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
             errors.Add(EdgeConfigKeys.Aliases.FullName, $"{edge.ServerNames.Count} names: with {EdgeConfigKeys.RejectUnknownHosts.FullName} a Gateway gets one HTTPS listener per name, and it holds at most {GatewayApi.GatewaySettings.MaxHttpsListeners} beside the HTTP one");
         if (deployment.GatewayClass.Length > GatewayApi.HelmReleaseName.MaxLength)
             errors.Add(DeploymentConfigKeys.GatewayClass.FullName, $"'{deployment.GatewayClass}' is {deployment.GatewayClass.Length} characters: the Envoy Gateway release is named after it, and Helm release names are at most {GatewayApi.HelmReleaseName.MaxLength}");
-        if (deployment.Monitoring.ServiceMonitor)
-            errors.Add(DeploymentConfigKeys.ServiceMonitor.FullName, GatewayServiceMonitorRule);
     }
 
     // Collecting metrics needs the metrics to exist; a published exporter must not take the edge's own ports.

@@ -31,6 +31,7 @@ public sealed class CrdSchema
     private static readonly ImmutableDictionary<string, string[]> FileOfKind = new Dictionary<string, string[]>
     {
         ["ServiceMonitor"] = ["prometheus-operator", "monitoring.coreos.com_servicemonitors.yaml"],
+        ["PodMonitor"] = ["prometheus-operator", "monitoring.coreos.com_podmonitors.yaml"],
         ["GatewayClass"] = ["gateway-api", "gateway.networking.k8s.io_gatewayclasses.yaml"],
         ["Gateway"] = ["gateway-api", "gateway.networking.k8s.io_gateways.yaml"],
         ["HTTPRoute"] = ["gateway-api", "gateway.networking.k8s.io_httproutes.yaml"],

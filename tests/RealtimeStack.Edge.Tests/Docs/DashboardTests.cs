@@ -5,7 +5,7 @@ namespace RealtimeStack.Edge.Tests.Docs;
 
 /// <summary>
 /// dashboards/realtime-edge.json: it parses, every panel queries, and every query names only metrics that the
-/// exporter or the controller really export (a renamed or misspelled metric draws an empty panel silently).
+/// exporter, the controller or Envoy really export (a renamed or misspelled metric draws an empty panel silently).
 /// </summary>
 public sealed partial class DashboardTests
 {
@@ -32,6 +32,18 @@ public sealed partial class DashboardTests
         "nginx_ingress_controller_request_duration_seconds_bucket", "nginx_ingress_controller_response_size_bucket",
     ];
 
+    /// <summary>
+    /// Envoy's statistics as Envoy Gateway v1.9.0 exports them (its own dashboards,
+    /// charts/gateway-addons-helm/dashboards/envoy-clusters.json and envoy-proxy-global.json), and upstream_cx_overflow
+    /// from Envoy's cluster statistics (the connection circuit breaker's count). Envoy adds no _total suffix.
+    /// </summary>
+    private static readonly HashSet<string> EnvoyMetrics =
+    [
+        "envoy_cluster_upstream_cx_active", "envoy_cluster_upstream_cx_total", "envoy_cluster_upstream_rq_xx", "envoy_cluster_upstream_rq_total",
+        "envoy_cluster_upstream_cx_overflow", "envoy_http_downstream_rq_total", "envoy_http_downstream_cx_total",
+        "envoy_listener_downstream_cx_active", "envoy_server_live", "envoy_server_uptime",
+    ];
+
     // PromQL functions, aggregations and keywords the dashboard may use; anything else is taken as a metric name.
     private static readonly HashSet<string> PromQlWords =
     [
@@ -42,7 +54,7 @@ public sealed partial class DashboardTests
     private static string DashboardPath => Path.Combine(RepoPaths.Root, "dashboards", "realtime-edge.json");
 
     [Fact]
-    public void Every_panel_queries_only_metrics_the_exporter_or_the_controller_export()
+    public void Every_panel_queries_only_metrics_the_exporter_the_controller_or_envoy_export()
     {
         using var dashboard = JsonDocument.Parse(File.ReadAllText(DashboardPath));
         var panels = Panels(dashboard.RootElement).Where(p => p.GetProperty("type").GetString() != "row").ToArray();
@@ -58,7 +70,7 @@ public sealed partial class DashboardTests
                 var expr = target.GetProperty("expr").GetString()!;
                 foreach (var name in MetricNames(expr))
                 {
-                    Assert.True(ExporterMetrics.Contains(name) || ControllerMetrics.Contains(name), $"panel '{title}' queries '{name}', which neither the exporter nor the controller exports ({expr})");
+                    Assert.True(ExporterMetrics.Contains(name) || ControllerMetrics.Contains(name) || EnvoyMetrics.Contains(name), $"panel '{title}' queries '{name}', which neither the exporter, the controller nor Envoy exports ({expr})");
                     used.Add(name);
                 }
             }
@@ -70,6 +82,8 @@ public sealed partial class DashboardTests
         Assert.Contains("nginx_ingress_controller_requests", used);
         Assert.Contains("nginx_ingress_controller_config_last_reload_successful", used);
         Assert.Contains("nginx_ingress_controller_success", used);
+        Assert.Contains("envoy_cluster_upstream_cx_active", used);
+        Assert.Contains("envoy_cluster_upstream_cx_overflow", used);
     }
 
     [Theory]
