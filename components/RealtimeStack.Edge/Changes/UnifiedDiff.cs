@@ -2,13 +2,17 @@ using System.Text;
 
 namespace RealtimeStack.Edge.Changes;
 
-/// <summary>A unified diff of two texts, line by line (longest common subsequence), with three lines of context.</summary>
+/// <summary>
+/// A unified diff of two texts, line by line (longest common subsequence), with three lines of context. Like git's
+/// function context, each hunk header may name the section it is in: the nearest line before the hunk's first
+/// change that <c>isSection</c> accepts (an nginx block, a Gateway API object).
+/// </summary>
 public static class UnifiedDiff
 {
     private const int Context = 3;
 
     /// <summary>Empty when the texts are equal.</summary>
-    public static string Of(string before, string after, string beforeName, string afterName)
+    public static string Of(string before, string after, string beforeName, string afterName, Func<string, bool>? isSection = null)
     {
         if (before == after) return "";
         var a = Lines(before);
@@ -32,7 +36,9 @@ public static class UnifiedDiff
             var hunk = edits.GetRange(start, end - start);
             var oldStart = edits.Take(start).Count(e => e.Kind != '+') + 1;
             var newStart = edits.Take(start).Count(e => e.Kind != '-') + 1;
-            text.Append($"@@ -{oldStart},{hunk.Count(e => e.Kind != '+')} +{newStart},{hunk.Count(e => e.Kind != '-')} @@\n");
+            var section = isSection is null ? null : edits.Take(i).Where(e => e.Kind != '+').Select(e => e.Line).LastOrDefault(isSection);
+            text.Append($"@@ -{oldStart},{hunk.Count(e => e.Kind != '+')} +{newStart},{hunk.Count(e => e.Kind != '-')} @@")
+                .Append(section is null ? "" : " " + section.Trim()).Append('\n');
             foreach (var edit in hunk) text.Append(edit.Kind).Append(edit.Line).Append('\n');
             i = end;
         }

@@ -44,7 +44,8 @@ public static class UpdatePlanner
             else PlanIngressNginx(before, after, changes);
             PlanBackends(before, after, changes);
         }
-        return new UpdatePlan(after.Deployment.Mode, [], changes, UnifiedDiff.Of(RenderedConfiguration.Of(before), RenderedConfiguration.Of(after), $"before ({Mode(before)})", $"after ({Mode(after)})"));
+        return new UpdatePlan(after.Deployment.Mode, [], changes, UnifiedDiff.Of(RenderedConfiguration.Of(before), RenderedConfiguration.Of(after), $"before ({Mode(before)})", $"after ({Mode(after)})",
+            before.Deployment.Mode == after.Deployment.Mode ? RenderedConfiguration.SectionHeader(after.Deployment.Mode) : null));
     }
 
     private static void PlanDocker(StackModel before, StackModel after, List<PlannedChange> changes)

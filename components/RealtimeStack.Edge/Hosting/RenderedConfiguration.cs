@@ -16,13 +16,8 @@ public static class RenderedConfiguration
     public static string Of(StackModel model) => model.Deployment.Mode switch
     {
         EdgeMode.Docker => NginxConfRenderer.Render(model.Edge, NginxLayout.Container),
-        EdgeMode.Gateway => Json(new
-        {
-            values = EnvoyGatewayValues.Controller(model.Deployment),
-            crds = model.Deployment.GatewayCrds == GatewayCrds.Install ? EnvoyGatewayValues.Crds() : null,
-            objects = GatewaySettings.All(model.Edge, model.Deployment, TlsSecretSettings.GeneratedName)
-                .Select(o => new { o.ApiVersion, o.Kind, o.Name, o.Namespace, o.Spec }),
-        }),
+        // One section per chart and object, each under a header line naming it (what edge diff's hunks cite).
+        EdgeMode.Gateway => string.Concat(GatewaySections(model).Select(x => $"{GatewaySectionPrefix}{x.Header}\n{Json(x.Body)}")),
         _ => Json(new
         {
             values = ControllerValues.For(model.Edge, model.Deployment),
@@ -30,6 +25,28 @@ public static class RenderedConfiguration
             hosts = model.Edge.ServerNames.Select(n => n.Value),
         }),
     };
+
+    /// <summary>Marks a section header in the gateway rendering.</summary>
+    public const string GatewaySectionPrefix = "# ";
+
+    /// <summary>The line that opens a section of a mode's rendering: an nginx block (docker), a chart or object
+    /// (gateway); none in kubernetes mode's single document.</summary>
+    public static Func<string, bool>? SectionHeader(EdgeMode mode) => mode switch
+    {
+        EdgeMode.Docker => line => line.TrimEnd().EndsWith('{'),
+        EdgeMode.Gateway => line => line.StartsWith(GatewaySectionPrefix, StringComparison.Ordinal),
+        _ => null,
+    };
+
+    private static IEnumerable<(string Header, object Body)> GatewaySections(StackModel model)
+    {
+        yield return ("values gateway-helm", EnvoyGatewayValues.Controller(model.Deployment));
+        if (model.Deployment.GatewayCrds == GatewayCrds.Install) yield return ("values gateway-crds-helm", EnvoyGatewayValues.Crds());
+        foreach (var o in GatewaySettings.All(model.Edge, model.Deployment, TlsSecretSettings.GeneratedName))
+            yield return ($"{o.Kind} {(o.Namespace is null ? "" : o.Namespace + "/")}{o.Name}", new { o.ApiVersion, o.Labels, o.Spec });
+        if (ProxyMetrics.PodMonitor(model.Edge, model.Deployment) is { } monitor)
+            yield return ($"{monitor.Kind} {monitor.Namespace}/{monitor.Name}", new { monitor.ApiVersion, monitor.Labels, monitor.Spec });
+    }
 
     private static string Json(object value) => JsonSerializer.Serialize(value, Indented) + "\n";
 }

@@ -36,4 +36,16 @@ public sealed class UnifiedDiffTests
         Assert.Contains("\n+d\n", diff);
         Assert.DoesNotContain("\n-a\n", diff);
     }
+
+    [Fact]
+    public void A_hunk_header_names_the_section_its_first_change_is_in()
+    {
+        var before = "# one\na\nb\nc\nd\ne\nf\ng\nh\n# two\ni\nj\nk\n";
+        var after = before.Replace("\nj\n", "\nJ\n", StringComparison.Ordinal).Replace("\nb\n", "\nB\n", StringComparison.Ordinal);
+        var headers = UnifiedDiff.Of(before, after, "a", "b", l => l.StartsWith("# ", StringComparison.Ordinal))
+            .Split('\n').Where(l => l.StartsWith("@@", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["@@ -1,6 +1,6 @@ # one", "@@ -9,5 +9,5 @@ # two"], headers);
+        // Without a section rule, the headers are plain.
+        Assert.DoesNotContain("#", UnifiedDiff.Of(before, after, "a", "b").Split('\n').First(l => l.StartsWith("@@", StringComparison.Ordinal)));
+    }
 }

@@ -64,11 +64,16 @@ public sealed partial class GatewaySettingsTests
     {
         var model = Model();
         var text = RenderedConfiguration.Of(model);
+        // A section per object, under a header naming it (edge diff's hunks cite it).
         foreach (var item in GatewaySettings.All(model.Edge, model.Deployment, "x"))
-            Assert.Contains($"\"Kind\": \"{item.Kind}\"", text, StringComparison.Ordinal);
+            Assert.Contains($"\n# {item.Kind} {(item.Namespace is null ? "" : item.Namespace + "/")}{item.Name}\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("# values gateway-helm\n", text, StringComparison.Ordinal);
         Assert.Contains("\"controllerName\": \"gateway.envoyproxy.io/realtime-envoy\"", text, StringComparison.Ordinal);
         Assert.NotEqual(text, RenderedConfiguration.Of(Model(("sseReadTimeout", "2h"))));
         Assert.Equal(text, RenderedConfiguration.Of(Model()));
+        var diff = RealtimeStack.Edge.Changes.UpdatePlanner.Plan(model, Model(("sseReadTimeout", "2h"))).ConfigurationDiff;
+        var headers = diff.Split('\n').Where(l => l.StartsWith("@@", StringComparison.Ordinal)).ToArray();
+        Assert.Equal([" # BackendTrafficPolicy realtime/realtime-sse"], headers.Select(h => h[h.LastIndexOf(" @@", StringComparison.Ordinal)..][3..]));
     }
 
     private static string RequestTimeout(CustomObject route)
