@@ -127,7 +127,7 @@ public sealed class GatewayEdgeTests
         var run = await RunGateway(("realtime:stickiness", "cookie"), ("realtime:affinityTimeout", "2h"));
         var sse = run.Mocks.OfType(BackendPolicy).Single(p => Name(p.Inputs) == "realtime-sse");
         var cookie = (Map)Path(Spec(sse), "loadBalancer", "consistentHash", "cookie");
-        Assert.Equal(GatewaySettings.CookieName, cookie["name"]);
+        Assert.Equal(Edge.Cluster.AffinityCookie.Name, cookie["name"]);
         Assert.Equal("2h", cookie["ttl"]);
         Assert.Equal("/sse/", ((Map)cookie["attributes"])["Path"]);
     }

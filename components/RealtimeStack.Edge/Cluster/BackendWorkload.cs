@@ -51,4 +51,12 @@ public sealed record BackendWorkload(
 
     public static IReadOnlyList<BackendWorkload> All(EdgeSpec edge, DeploymentSpec deployment) =>
         [For(BackendRole.Api, edge, deployment), For(BackendRole.Sse, edge, deployment), For(BackendRole.Ws, edge, deployment)];
+
+    /// <summary>Each route with the backend it reaches: what an Ingress or an HTTPRoute is made of.</summary>
+    public static IReadOnlyList<(RouteSpec Route, BackendWorkload Workload)> ByRoute(EdgeSpec edge, DeploymentSpec deployment) =>
+    [
+        (edge.Routes.Api, For(BackendRole.Api, edge, deployment)),
+        (edge.Routes.Sse, For(BackendRole.Sse, edge, deployment)),
+        (edge.Routes.Ws, For(BackendRole.Ws, edge, deployment)),
+    ];
 }

@@ -10,8 +10,6 @@ namespace RealtimeStack.Edge.Cluster;
 /// </summary>
 public static class IngressAnnotations
 {
-    public const string CookieName = "realtime_affinity";
-
     public static SortedDictionary<string, string> For(EdgeSpec edge, DeploymentSpec deployment, RouteSpec route)
     {
         var a = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -41,8 +39,7 @@ public static class IngressAnnotations
         if (route.Kind != RouteKind.Api)
         {
             // Service sessionAffinity is bypassed (ingress-nginx talks to endpoints): pin at the ingress.
-            var stickiness = route.Kind == RouteKind.ServerSentEvents ? edge.Upstreams.Sse.Stickiness : edge.Upstreams.Ws.Stickiness;
-            switch (stickiness)
+            switch (edge.Upstreams.For(route.Kind).Stickiness)
             {
                 case Stickiness.ClientIp:
                     a[Name("upstream-hash-by")] = "$remote_addr";
@@ -50,10 +47,10 @@ public static class IngressAnnotations
                 case Stickiness.Cookie:
                     a[Name("affinity")] = "cookie";
                     a[Name("affinity-mode")] = "persistent";
-                    a[Name("session-cookie-name")] = CookieName;
+                    a[Name("session-cookie-name")] = AffinityCookie.Name;
                     a[Name("session-cookie-path")] = route.Path;
-                    a[Name("session-cookie-secure")] = "true";
-                    a[Name("session-cookie-samesite")] = "Lax";
+                    a[Name("session-cookie-secure")] = AffinityCookie.Secure ? "true" : "false";
+                    a[Name("session-cookie-samesite")] = AffinityCookie.SameSite;
                     a[Name("session-cookie-max-age")] = Seconds.Text(deployment.AffinityTimeout);
                     break;
             }

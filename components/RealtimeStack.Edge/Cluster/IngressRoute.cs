@@ -12,16 +12,8 @@ public sealed record IngressRoute(string Name, string Path, string ServiceName, 
 {
     public const string PathType = "Prefix";
 
-    public static IReadOnlyList<IngressRoute> All(EdgeSpec edge, DeploymentSpec deployment)
-    {
-        var workloads = BackendWorkload.All(edge, deployment).ToDictionary(w => w.Role);
-        return
-        [
-            For(edge, deployment, edge.Routes.Api, workloads[BackendRole.Api]),
-            For(edge, deployment, edge.Routes.Sse, workloads[BackendRole.Sse]),
-            For(edge, deployment, edge.Routes.Ws, workloads[BackendRole.Ws]),
-        ];
-    }
+    public static IReadOnlyList<IngressRoute> All(EdgeSpec edge, DeploymentSpec deployment) =>
+        BackendWorkload.ByRoute(edge, deployment).Select(r => For(edge, deployment, r.Route, r.Workload)).ToArray();
 
     private static IngressRoute For(EdgeSpec edge, DeploymentSpec deployment, RouteSpec route, BackendWorkload workload) =>
         new(workload.Name, route.Path, workload.Name, workload.Port, IngressAnnotations.For(edge, deployment, route));

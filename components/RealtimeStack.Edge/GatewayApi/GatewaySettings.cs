@@ -100,16 +100,9 @@ public static class GatewaySettings
     /// <summary>The /api/, /sse/ and /ws/ routes, then the redirect of plain HTTP (when asked for).</summary>
     public static IReadOnlyList<CustomObject> HttpRoutes(EdgeSpec edge, DeploymentSpec deployment)
     {
-        var routes = Routes(edge, deployment).Select(r => Route(edge, deployment, r.Route, r.Workload)).ToList();
+        var routes = BackendWorkload.ByRoute(edge, deployment).Select(r => Route(edge, deployment, r.Route, r.Workload)).ToList();
         if (edge.Listen.RedirectHttpToHttps) routes.Add(RedirectRoute(edge, deployment));
         return routes;
-    }
-
-    /// <summary>Each route with the backend it reaches (the same Deployments and Services as kubernetes mode).</summary>
-    public static IReadOnlyList<(RouteSpec Route, BackendWorkload Workload)> Routes(EdgeSpec edge, DeploymentSpec deployment)
-    {
-        var workloads = BackendWorkload.All(edge, deployment).ToDictionary(w => w.Role);
-        return [(edge.Routes.Api, workloads[BackendRole.Api]), (edge.Routes.Sse, workloads[BackendRole.Sse]), (edge.Routes.Ws, workloads[BackendRole.Ws])];
     }
 
     private static CustomObject Route(EdgeSpec edge, DeploymentSpec deployment, RouteSpec route, BackendWorkload workload)
@@ -120,8 +113,8 @@ public static class GatewaySettings
         if (!edge.Listen.RedirectHttpToHttps) parents.Add(HttpListener);
         var responseHeaders = new List<object>();
         // Streams must never be cached or replayed (nginx: add_header Cache-Control no-store on the SSE location).
-        if (route.Kind == RouteKind.ServerSentEvents) responseHeaders.Add(Header("Cache-Control", "no-store"));
-        if (edge.Tls.HstsMaxAge.Value > TimeSpan.Zero) responseHeaders.Add(Header("Strict-Transport-Security", $"max-age={edge.Tls.HstsMaxAge.TotalSeconds}"));
+        if (route.Kind == RouteKind.ServerSentEvents) responseHeaders.Add(Header("Cache-Control", RouteSpec.StreamCacheControl));
+        if (edge.Tls.StrictTransportSecurity is { } hsts) responseHeaders.Add(Header("Strict-Transport-Security", hsts));
         var filters = new List<object>
         {
             ObjectMap.Of(("type", "RequestHeaderModifier"), ("requestHeaderModifier", ObjectMap.Of(("set", new object[] { Header("X-Real-IP", ClientAddressFormat) })))),
@@ -165,21 +158,18 @@ public static class GatewaySettings
     /// backend (never resending a POST that did, as nginx does not).
     /// </summary>
     public static IReadOnlyList<CustomObject> BackendTrafficPolicies(EdgeSpec edge, DeploymentSpec deployment) =>
-        Routes(edge, deployment).Select(r => BackendTrafficPolicy(edge, deployment, r.Route, r.Workload)).ToArray();
+        BackendWorkload.ByRoute(edge, deployment).Select(r => BackendTrafficPolicy(edge, deployment, r.Route, r.Workload)).ToArray();
 
     /// <summary>Connections, pending and parallel requests each backend route allows per proxy: the streams plus
     /// the reserve nginx keeps for everything else.</summary>
     public static int CircuitBreakerLimit(EdgeSpec edge) => edge.Capacity.MaxStreams + CapacitySpec.Reserve;
 
-    public const string CookieName = IngressAnnotations.CookieName;
-
     private static CustomObject BackendTrafficPolicy(EdgeSpec edge, DeploymentSpec deployment, RouteSpec route, BackendWorkload workload)
     {
-        var group = route.Kind switch { RouteKind.ServerSentEvents => edge.Upstreams.Sse, RouteKind.WebSocket => edge.Upstreams.Ws, _ => edge.Upstreams.Api };
         var limit = CircuitBreakerLimit(edge);
         return new(V1Alpha1, "BackendTrafficPolicy", workload.Name, deployment.Namespace, ObjectMap.Of(
             ("targetRefs", new object[] { ObjectMap.Of(("group", GatewayApiGroup), ("kind", "HTTPRoute"), ("name", workload.Name)) }),
-            ("loadBalancer", LoadBalancer(group.Stickiness, route, deployment)),
+            ("loadBalancer", LoadBalancer(edge.Upstreams.For(route.Kind).Stickiness, route, deployment)),
             ("circuitBreaker", ObjectMap.Of(("maxConnections", limit), ("maxPendingRequests", limit), ("maxParallelRequests", limit))),
             ("timeout", ObjectMap.Of(
                 ("tcp", ObjectMap.Of(("connectTimeout", GatewayDuration.Of(route.ConnectTimeout)))),
@@ -200,9 +190,10 @@ public static class GatewaySettings
         _ => ObjectMap.Of(("type", "ConsistentHash"), ("consistentHash", ObjectMap.Of(
             ("type", "Cookie"),
             ("cookie", ObjectMap.Of(
-                ("name", CookieName),
+                ("name", AffinityCookie.Name),
                 ("ttl", GatewayDuration.Of(deployment.AffinityTimeout)),
-                ("attributes", ObjectMap.Of(("Path", route.Path), ("SameSite", "Lax"), ("Secure", ""))))))))
+                // An attribute without a value (Secure) is written as its name alone.
+                ("attributes", ObjectMap.Of(("Path", route.Path), ("SameSite", AffinityCookie.SameSite), ("Secure", AffinityCookie.Secure ? "" : null))))))))
     };
 
     /// <summary>

@@ -6,4 +6,8 @@ namespace RealtimeStack.Edge.Model;
 /// <see cref="BufferSize"/> is proxy_buffer_size (null: nginx's default, one memory page): every open stream holds
 /// one such buffer (a WebSocket one per direction), so the stream routes keep it small.
 /// </summary>
-public sealed record RouteSpec(string Path, RouteKind Kind, Duration ConnectTimeout, Duration ReadTimeout, Duration SendTimeout, ByteSize? BufferSize = null);
+public sealed record RouteSpec(string Path, RouteKind Kind, Duration ConnectTimeout, Duration ReadTimeout, Duration SendTimeout, ByteSize? BufferSize = null)
+{
+    /// <summary>The Cache-Control an event stream leaves the edge with: no cache or CDN may hold or replay it.</summary>
+    public const string StreamCacheControl = "no-store";
+}

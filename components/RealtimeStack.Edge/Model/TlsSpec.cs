@@ -10,4 +10,10 @@ public sealed record TlsSpec(
     bool Http2,
     ByteSize BufferSize,
     ByteSize SessionCacheSize,
-    Duration HstsMaxAge);
+    Duration HstsMaxAge)
+{
+    /// <summary>The Strict-Transport-Security header value, or null when HSTS is off (max age 0).</summary>
+    public string? StrictTransportSecurity => HstsMaxAge.Value > TimeSpan.Zero
+        ? "max-age=" + HstsMaxAge.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+}

@@ -160,9 +160,7 @@ public static class NginxConfRenderer
     {
         var tls = spec.Tls;
         string[] listen = [.. TlsListen(spec, layout), .. SocketOptions(spec)];
-        var hsts = tls.HstsMaxAge.Value > TimeSpan.Zero
-            ? Simple("add_header", "Strict-Transport-Security", "max-age=" + Number(tls.HstsMaxAge.TotalSeconds), "always")
-            : null;
+        var hsts = tls.StrictTransportSecurity is { } value ? Simple("add_header", "Strict-Transport-Security", value, "always") : null;
         return Blocked("server",
         [
             Simple("listen", [.. listen, .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)]),
@@ -183,14 +181,7 @@ public static class NginxConfRenderer
     }
 
     private static IEnumerable<Directive> Locations(EdgeSpec spec, Directive? hsts) =>
-        spec.Routes.All.Select(route => Location(route, UpstreamFor(spec, route.Kind), ForwardedHeaders(spec.ClientAddress), hsts, ClientLimitsDirectives.ForRoute(spec.Limits, route.Kind)));
-
-    private static UpstreamGroup UpstreamFor(EdgeSpec spec, RouteKind kind) => kind switch
-    {
-        RouteKind.Api => spec.Upstreams.Api,
-        RouteKind.ServerSentEvents => spec.Upstreams.Sse,
-        _ => spec.Upstreams.Ws,
-    };
+        spec.Routes.All.Select(route => Location(route, spec.Upstreams.For(route.Kind), ForwardedHeaders(spec.ClientAddress), hsts, ClientLimitsDirectives.ForRoute(spec.Limits, route.Kind)));
 
     private static Directive Location(RouteSpec route, UpstreamGroup upstream, IReadOnlyList<(string Name, string Value)> forwarded, Directive? hsts, Directive? limit)
     {
@@ -220,7 +211,7 @@ public static class NginxConfRenderer
             body.Add(Simple("gzip", "off"));
             // Replace the backend's Cache-Control rather than send two.
             body.Add(Simple("proxy_hide_header", "Cache-Control"));
-            body.Add(Simple("add_header", "Cache-Control", "no-store", "always"));
+            body.Add(Simple("add_header", "Cache-Control", RouteSpec.StreamCacheControl, "always"));
             // add_header here hides the server's add_header, so HSTS is repeated.
             body.Add(hsts);
         }
