@@ -46,7 +46,7 @@ internal sealed class IngressNginxEdge : ComponentResource
         if (ServiceMonitorSettings.For(args.Edge, args.Deployment) is { } monitor)
         {
             // After the release: the metrics Service it selects is the chart's, and the namespace must exist.
-            _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource($"{name}-servicemonitor", ServiceMonitorArgs.From(monitor),
+            _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource($"{name}-servicemonitor", CustomObjectArgs.From(monitor.Object()),
                 new CustomResourceOptions { Parent = this, DependsOn = { release } });
         }
         IngressClass = Output.Create(args.Deployment.IngressClass);

@@ -1,8 +1,8 @@
 using Pulumi;
-using KubernetesCustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
 using Pulumi.Kubernetes.ApiExtensions.V1;
 using Pulumi.Kubernetes.Helm.V3;
 using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
+using RealtimeStack.Components.Cluster;
 using RealtimeStack.Edge.GatewayApi;
 using RealtimeStack.Edge.Hosting;
 using ChartV4 = Pulumi.Kubernetes.Helm.V4.Chart;
@@ -56,20 +56,15 @@ internal sealed class EnvoyGatewayEdge : ComponentResource
 
         // The class and its proxy parameters need the CRDs; the controller accepts the class once it runs.
         var after = new CustomResourceOptions { Parent = this, DependsOn = [.. crds, release] };
-        Output<string>? gatewayClass = null;
-        foreach (var item in GatewaySettings.ClassObjects(edge, deployment))
-        {
-            var resource = new KubernetesCustomResource($"{name}-{item.Kind.ToLowerInvariant()}", CustomObjectArgs.From(item, controllerNamespace), after);
-            if (item.Kind == "GatewayClass") gatewayClass = resource.Metadata.Apply(m => m.Name);
-        }
+        var classObjects = CustomObjectResources.Create(name, GatewaySettings.ClassObjects(edge, deployment), controllerNamespace, after);
 
         if (ProxyMetrics.PodMonitor(edge, deployment) is { } monitor)
         {
             // Its CRD is prometheus-operator's, which the cluster must have; the proxies it selects come with the Gateway.
-            _ = new KubernetesCustomResource($"{name}-podmonitor", CustomObjectArgs.From(monitor, controllerNamespace), new CustomResourceOptions { Parent = this, DependsOn = { release } });
+            _ = CustomObjectResources.Create(name, [monitor], controllerNamespace, new CustomResourceOptions { Parent = this, DependsOn = { release } });
         }
 
-        GatewayClass = gatewayClass ?? throw new InvalidOperationException("the model has no GatewayClass");
+        GatewayClass = classObjects.NameOf("GatewayClass");
         ReleaseName = release.Name;
         ControllerNamespace = release.Namespace;
         RegisterOutputs(StackOutputs.Of(this));

@@ -1,5 +1,5 @@
 using Pulumi;
-using KubernetesCustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
+using RealtimeStack.Components.Cluster;
 using RealtimeStack.Edge.GatewayApi;
 
 namespace RealtimeStack.Components.GatewayApi;
@@ -17,14 +17,8 @@ internal sealed class RealtimeGateway : ComponentResource
     public RealtimeGateway(string name, RealtimeGatewayArgs args, ComponentResourceOptions? options = null)
         : base(ComponentTypes.Gateway, name, args, options)
     {
-        var child = new CustomResourceOptions { Parent = this };
-        Output<string>? gatewayName = null;
-        foreach (var item in GatewaySettings.EdgeObjects(args.Edge, args.Deployment, args.TlsSecretName.ToOutput()))
-        {
-            var resource = new KubernetesCustomResource($"{name}-{item.Kind.ToLowerInvariant()}-{item.Name}", CustomObjectArgs.From(item, args.Namespace), child);
-            if (item.Kind == "Gateway") gatewayName = resource.Metadata.Apply(m => m.Name);
-        }
-        GatewayName = gatewayName ?? throw new InvalidOperationException("the model has no Gateway");
+        var objects = GatewaySettings.EdgeObjects(args.Edge, args.Deployment, args.TlsSecretName.ToOutput());
+        GatewayName = CustomObjectResources.Create(name, objects, args.Namespace, new CustomResourceOptions { Parent = this }).NameOf("Gateway");
         RegisterOutputs(StackOutputs.Of(this));
     }
 }

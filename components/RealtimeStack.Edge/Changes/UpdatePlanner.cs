@@ -115,10 +115,7 @@ public static class UpdatePlanner
                 changes.Add(new(UpdateAction.Reload, StreamEffect.KeptUntilShutdownTimeout, "controller configuration",
                     "ConfigMap, Ingresses or TLS Secret: the controller reloads nginx inside its pods"));
         }
-        var (oldMonitor, newMonitor) = (ServiceMonitorSettings.For(before.Edge, b), ServiceMonitorSettings.For(after.Edge, a));
-        if (Json((object?)oldMonitor ?? "none") != Json((object?)newMonitor ?? "none") || Json((object?)oldMonitor?.Spec() ?? "none") != Json((object?)newMonitor?.Spec() ?? "none"))
-            changes.Add(new(UpdateAction.ConfigureMonitoring, StreamEffect.Kept, "ServiceMonitor",
-                oldMonitor is null ? "created for the controller's metrics" : newMonitor is null ? "deleted" : "updated in place (labels)"));
+        PlanMonitor(ServiceMonitorSettings.For(before.Edge, b)?.Object(), ServiceMonitorSettings.For(after.Edge, a)?.Object(), "the controller's", changes);
     }
 
     /// <summary>
@@ -160,10 +157,15 @@ public static class UpdatePlanner
         if (routes || !SameCertificate(before.Edge, after.Edge))
             changes.Add(new(UpdateAction.UpdateProxies, StreamEffect.Kept, "routes, policies, certificate",
                 "Envoy Gateway sends them to the running proxies (xDS; the certificate by SDS): new requests use them, open streams go on"));
-        var (oldMonitor, newMonitor) = (ProxyMetrics.PodMonitor(before.Edge, b), ProxyMetrics.PodMonitor(after.Edge, a));
-        if (Json((object?)oldMonitor ?? "none") != Json((object?)newMonitor ?? "none"))
-            changes.Add(new(UpdateAction.ConfigureMonitoring, StreamEffect.Kept, "PodMonitor",
-                oldMonitor is null ? "created for the Envoy proxies' metrics" : newMonitor is null ? "deleted" : "updated in place (labels)"));
+        PlanMonitor(ProxyMetrics.PodMonitor(before.Edge, b), ProxyMetrics.PodMonitor(after.Edge, a), "the Envoy proxies'", changes);
+    }
+
+    // The prometheus-operator object that scrapes the edge (ServiceMonitor or PodMonitor): it never touches a stream.
+    private static void PlanMonitor(CustomObject? before, CustomObject? after, string whose, List<PlannedChange> changes)
+    {
+        if (Json((object?)before ?? "none") == Json((object?)after ?? "none")) return;
+        changes.Add(new(UpdateAction.ConfigureMonitoring, StreamEffect.Kept, (before ?? after)!.Kind,
+            before is null ? $"created for {whose} metrics" : after is null ? "deleted" : "updated in place (labels)"));
     }
 
     /// <summary>The backends of kubernetes and gateway mode: the same Deployments, Services and budgets.</summary>

@@ -30,6 +30,9 @@ public sealed record ServiceMonitorSettings(string Name, string Namespace, IRead
         return new ServiceMonitorSettings(deployment.IngressClass + "-controller", IngressNginxChart.NamespaceOf(deployment), deployment.Monitoring.ServiceMonitorLabels, selector);
     }
 
+    /// <summary>The ServiceMonitor as the components create it.</summary>
+    public CustomObject Object() => new(ApiVersion, Kind, Name, Namespace, Spec()) { Labels = Labels };
+
     /// <summary>The object's <c>spec</c>, as the CRD spells it.</summary>
     public SortedDictionary<string, object> Spec() => new(StringComparer.Ordinal)
     {

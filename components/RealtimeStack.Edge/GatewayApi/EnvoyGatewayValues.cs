@@ -1,3 +1,4 @@
+using RealtimeStack.Edge.Cluster;
 using RealtimeStack.Edge.Hosting;
 
 namespace RealtimeStack.Edge.GatewayApi;

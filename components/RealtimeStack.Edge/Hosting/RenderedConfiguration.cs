@@ -42,10 +42,9 @@ public static class RenderedConfiguration
     {
         yield return ("values gateway-helm", EnvoyGatewayValues.Controller(model.Deployment));
         if (model.Deployment.GatewayCrds == GatewayCrds.Install) yield return ("values gateway-crds-helm", EnvoyGatewayValues.Crds());
-        foreach (var o in GatewaySettings.All(model.Edge, model.Deployment, TlsSecretSettings.GeneratedName))
+        var monitor = ProxyMetrics.PodMonitor(model.Edge, model.Deployment);
+        foreach (var o in GatewaySettings.All(model.Edge, model.Deployment, TlsSecretSettings.GeneratedName).Concat(monitor is null ? [] : [monitor]))
             yield return ($"{o.Kind} {(o.Namespace is null ? "" : o.Namespace + "/")}{o.Name}", new { o.ApiVersion, o.Labels, o.Spec });
-        if (ProxyMetrics.PodMonitor(model.Edge, model.Deployment) is { } monitor)
-            yield return ($"{monitor.Kind} {monitor.Namespace}/{monitor.Name}", new { monitor.ApiVersion, monitor.Labels, monitor.Spec });
     }
 
     private static string Json(object value) => JsonSerializer.Serialize(value, Indented) + "\n";

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RealtimeStack.Edge.Cluster;
 using RealtimeStack.Edge.GatewayApi;
 using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;

@@ -1,9 +1,9 @@
 using Pulumi;
 using Pulumi.Kubernetes.ApiExtensions;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
-using RealtimeStack.Edge.GatewayApi;
+using RealtimeStack.Edge.Cluster;
 
-namespace RealtimeStack.Components.GatewayApi;
+namespace RealtimeStack.Components.Cluster;
 
 /// <summary>A custom resource from a <see cref="CustomObject"/> the model computed (its CRD must be installed).</summary>
 internal sealed class CustomObjectArgs : CustomResourceArgs

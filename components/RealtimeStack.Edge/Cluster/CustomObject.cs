@@ -1,4 +1,4 @@
-namespace RealtimeStack.Edge.GatewayApi;
+namespace RealtimeStack.Edge.Cluster;
 
 /// <summary>
 /// A namespaced or cluster-scoped custom resource as the components create it: its type, name, and spec as data

@@ -1,4 +1,4 @@
-namespace RealtimeStack.Edge.GatewayApi;
+namespace RealtimeStack.Edge.Cluster;
 
 /// <summary>Ordered maps for resource specs and chart values, so the rendered configuration and its hash are stable.</summary>
 internal static class ObjectMap
