@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Pulumi;
+using Pulumi.Utilities;
 using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
@@ -10,15 +10,120 @@ using RealtimeStack.Edge.Model;
 namespace RealtimeStack.Components;
 
 /// <summary>
-/// The link between <see cref="RealtimeEdgeArgs"/> and the core's settings: each <see cref="ConfigKey"/> names its
-/// input path, and the property chain is found once by the <c>[Input]</c> names along it. The component's inputs
-/// become the core's flat values here, so validation and defaults stay the core's, and errors name input paths.
+/// The component's inputs as the core's flat settings, read once. The settings that decide which resources exist
+/// (<see cref="ResourceShape"/>) are plain values, known when the component is constructed: <see cref="Shape"/> is
+/// bound from them at once, so a bad one fails before anything is registered. Every other setting is an Output:
+/// <see cref="Check"/> validates whatever of them is known (in a preview, what is not known yet is checked when it
+/// is, during the update, before any child is created), and <see cref="Model"/> is the whole model for the children.
 /// </summary>
-internal static partial class EdgeInputs
+internal sealed class EdgeInputs
 {
     /// <summary>Every setting with the properties that lead to it from <see cref="RealtimeEdgeArgs"/>.</summary>
     public static IReadOnlyList<(ConfigKey Key, IReadOnlyList<PropertyInfo> Chain)> Settings { get; } =
         ConfigKey.All.Select(k => (k, Chain(typeof(RealtimeEdgeArgs), k.Path))).ToArray();
+
+    private readonly IReadOnlyDictionary<string, string> _plain;
+    private readonly IReadOnlyList<(ConfigKey Key, Output<FlatValue> Value)> _values;
+    private readonly Func<ConfigError, ConfigError> _name;
+    private readonly string _heading;
+    private readonly Inputs.TlsArgs? _tls;
+
+    private EdgeInputs(IReadOnlyDictionary<string, string> plain, IReadOnlyList<ConfigError> plainErrors, IReadOnlyList<(ConfigKey Key, Output<FlatValue> Value)> values, Inputs.TlsArgs? tls, bool hasBuild, bool stackKeys)
+    {
+        (_plain, _values, _tls) = (plain, values, tls);
+        _name = stackKeys ? e => e : ForInputs;
+        _heading = stackKeys ? "invalid edge configuration:" : "invalid RealtimeEdge inputs:";
+        var errors = new List<ConfigError>(plainErrors);
+        try
+        {
+            Shape = ResourceShape.Bind(plain, values.Select(v => v.Key));
+        }
+        catch (EdgeConfigException e)
+        {
+            errors.AddRange(e.Errors);
+        }
+        // The shape's image is the given one, a placeholder for one not known yet, or null when none is given.
+        if (Shape is { Deployment: { Mode: EdgeMode.Docker, BackendImage: null } } && !hasBuild)
+            errors.Add(new ConfigError(DeploymentConfigKeys.BackendImage.FullName, "is required in docker mode unless backendBuild says how to build the backends' image"));
+        // Thrown before the component registers: a RunException is printed as its message alone.
+        if (errors.Count > 0) throw new RunException(Message(errors));
+    }
+
+    /// <summary>The model of the plain settings (every other one a placeholder): which children exist and their names.</summary>
+    public StackModel Shape { get; } = null!;
+
+    /// <summary>The component's inputs; throws a <see cref="RunException"/> naming every bad plain input.</summary>
+    public static EdgeInputs Of(RealtimeEdgeArgs args)
+    {
+        var tls = args.Tls;
+        if (args.StackSettings is { } stack)
+        {
+            // A stack's settings are all known now: every one is bound at once, and every error reported together.
+            return new EdgeInputs(stack, [], [], tls, args.BackendBuild is not null, stackKeys: true);
+        }
+        var plainValues = new Dictionary<string, string>(StringComparer.Ordinal);
+        var plainErrors = new List<ConfigError>();
+        var outputs = new List<(ConfigKey Key, Output<FlatValue> Value)>();
+        foreach (var (key, chain) in Settings.Where(s => !s.Key.Secret))
+        {
+            var input = Find(args, chain);
+            if (input is null) continue;
+            if (!ResourceShape.Decides(key)) outputs.Add((key, Flat(key, input)));
+            else if (Plain(key, input) is { Error: { } error }) plainErrors.Add(error);
+            else plainValues[key.FullName] = Plain(key, input).Text!;
+        }
+        return new EdgeInputs(plainValues, plainErrors, outputs, tls, args.BackendBuild is not null, stackKeys: false);
+    }
+
+    /// <summary>
+    /// Every known setting and the certificate, validated together: known at once in an update, only partly in a
+    /// preview. Errors, each naming its input, fail the deployment as a <see cref="ResourceException"/> on
+    /// <paramref name="owner"/>; children that depend on this are then never registered.
+    /// </summary>
+    public Output<PartialModel> Check(Resource owner) => Output.Create(CheckAsync(owner));
+
+    private async Task<PartialModel> CheckAsync(Resource owner)
+    {
+        var errors = new List<ConfigError>();
+        var known = new Dictionary<string, string>(_plain, StringComparer.Ordinal);
+        var unknown = new List<ConfigKey>();
+        foreach (var (key, output) in _values)
+        {
+            // An unknown value (a preview, an Output of a resource not created yet) is checked once it is known.
+            if (!await OutputUtilities.GetIsKnownAsync(output).ConfigureAwait(false)) { unknown.Add(key); continue; }
+            var value = await OutputUtilities.GetValueAsync(output).ConfigureAwait(false);
+            if (value.Error is { } error) errors.Add(error);
+            else if (value.Text is { } text) known[key.FullName] = text;
+        }
+        PartialModel? partial = null;
+        try { partial = PartialModel.Bind(known, unknown); }
+        catch (EdgeConfigException e) { errors.AddRange(e.Errors); }
+        // The certificate is checked inside its secret; only the verdict (rules, no key material) comes out.
+        var certificate = Output.Unsecret(CertificateErrors(_tls));
+        if (await OutputUtilities.GetIsKnownAsync(certificate).ConfigureAwait(false))
+            errors.AddRange(await OutputUtilities.GetValueAsync(certificate).ConfigureAwait(false));
+        if (errors.Count > 0) throw new ResourceException(Message(errors), owner, hideStack: true);
+        return partial!;
+    }
+
+    /// <summary>
+    /// The whole model, once every setting is known (so, in a preview, unknown while one is not), carrying the
+    /// settings' dependencies and secrecy; <paramref name="check"/> has validated it.
+    /// </summary>
+    public Output<StackModel> Model(Output<PartialModel> check) =>
+        Output.Tuple(Output.All(_values.Select(v => v.Value)), check).Apply(t => t.Item2.IsComplete && t.Item2.Model is { } model
+            ? model
+            : throw new InvalidOperationException("every setting is known, but the check saw some unknown"));
+
+    /// <summary>
+    /// A value of the model that reads only <paramref name="reads"/>: known as soon as they are, even while other
+    /// settings are not (a preview), and dependent on them alone.
+    /// </summary>
+    public Output<T> Known<T>(Output<PartialModel> check, Func<StackModel, T> value, params ConfigKey[] reads) =>
+        Output.Tuple(Output.All(_values.Where(v => reads.Contains(v.Key)).Select(v => v.Value)), check).Apply(t =>
+            t.Item2.Model is { } model ? Output.Create(value(model)) : OutputUtilities.CreateUnknown(default(T)!));
+
+    private string Message(IEnumerable<ConfigError> errors) => _heading + string.Concat(errors.Select(e => "\n  " + _name(e)));
 
     /// <summary>The properties along a dotted input path, by their <c>[Input]</c> names.</summary>
     public static IReadOnlyList<PropertyInfo> Chain(Type args, string path)
@@ -35,72 +140,9 @@ internal static partial class EdgeInputs
         return chain;
     }
 
-    /// <summary>
-    /// The validated model as an Output. Every error (the settings' and the certificate's) is reported together,
-    /// naming input paths, as a <see cref="ResourceException"/> on <paramref name="owner"/>: nothing is created.
-    /// </summary>
-    public static Output<StackModel> Model(RealtimeEdgeArgs args, Resource owner)
-    {
-        var values = Output.All(Settings.Where(s => !s.Key.Secret).Select(s => Flat(s.Key, Find(args, s.Chain))).ToArray());
-        // The certificate is checked on its own, inside its secret; only the verdict (rules, no key material) leaves it.
-        var certificateErrors = Output.Unsecret(CertificateErrors(args.Tls));
-        return Output.Tuple(values, certificateErrors).Apply(t =>
-        {
-            var errors = new List<ConfigError>();
-            var flat = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, value, error) in t.Item1)
-            {
-                if (error is not null) errors.Add(error);
-                else if (value is not null) flat[key.FullName] = value;
-            }
-            StackModel? model = null;
-            try { model = StackModel.Bind(flat); }
-            catch (EdgeConfigException e) { errors.AddRange(e.Errors); }
-            errors.AddRange(t.Item2);
-            if (model is { Deployment: { Mode: EdgeMode.Docker, BackendImage: null } } && args.BackendBuild is null)
-                errors.Add(new ConfigError(DeploymentConfigKeys.BackendImage.FullName, "is required in docker mode unless backendBuild says how to build the backends' image"));
-            if (errors.Count > 0)
-                throw new ResourceException("invalid RealtimeEdge inputs:" + string.Concat(errors.Select(e => "\n  " + ForInputs(e))), owner, hideStack: true);
-            return model!;
-        });
-    }
-
-    /// <summary>
-    /// Args holding the given flat <c>realtime:*</c> values (a stack's configuration, already validated by the
-    /// core), each at its input path; unset keys stay unset, so the component applies the defaults.
-    /// </summary>
-    public static RealtimeEdgeArgs FromSettings(IReadOnlyDictionary<string, string> values)
-    {
-        var args = new RealtimeEdgeArgs { Domain = null! };
-        foreach (var (key, chain) in Settings)
-        {
-            if (!values.TryGetValue(key.FullName, out var raw)) continue;
-            object target = args;
-            foreach (var property in chain.SkipLast(1))
-                target = property.GetValue(target) ?? Set(property, target, Activator.CreateInstance(property.PropertyType)!);
-            Set(chain[^1], target, Typed(chain[^1].PropertyType, raw));
-        }
-        return args;
-    }
-
-    private static object Set(PropertyInfo property, object target, object value)
-    {
-        property.SetValue(target, value);
-        return value;
-    }
-
-    private static object Typed(Type type, string raw) => type switch
-    {
-        _ when type == typeof(Input<string>) => (Input<string>)raw,
-        _ when type == typeof(Input<int>) => (Input<int>)int.Parse(raw, CultureInfo.InvariantCulture),
-        _ when type == typeof(Input<bool>) => (Input<bool>)(raw == "true"),
-        _ when type == typeof(InputList<string>) => (InputList<string>)FlatConfig.Items(raw).Where(item => item.Length > 0).ToArray(),
-        _ => throw new InvalidOperationException($"inputs of type {type.Name} are not settings"),
-    };
-
     /// <summary>An error as the component's user reads it: keys in the key and in the rule become input paths.</summary>
     public static ConfigError ForInputs(ConfigError error) =>
-        new(PathOf(error.Key), FlatKeyPattern().Replace(error.Rule, m => PathOf(m.Value)));
+        new(PathOf(error.Key), ConfigKey.ReplaceMentions(error.Rule, PathOf));
 
     private static string PathOf(string key) => ConfigKey.Find(key)?.Path ?? key;
 
@@ -115,19 +157,32 @@ internal static partial class EdgeInputs
         return value;
     }
 
-    private static Output<(ConfigKey Key, string? Value, ConfigError? Error)> Flat(ConfigKey key, object? input) => input switch
+    /// <summary>A setting's flat text, or the error that keeps it from having one.</summary>
+    private sealed record FlatValue(string? Text, ConfigError? Error);
+
+    private static FlatValue Plain(ConfigKey key, object input) => input switch
     {
-        null => Output.Create<(ConfigKey, string?, ConfigError?)>((key, null, null)),
-        Input<string> text => text.ToOutput().Apply(v => (key, (string?)v, (ConfigError?)null)),
-        Input<int> number => number.ToOutput().Apply(v => (key, (string?)v.ToString(CultureInfo.InvariantCulture), (ConfigError?)null)),
-        Input<bool> flag => flag.ToOutput().Apply(v => (key, (string?)(v ? "true" : "false"), (ConfigError?)null)),
-        InputList<string> list => list.ToOutput().Apply(items =>
-        {
-            var joined = FlatConfig.JoinList(key.FullName, items);
-            return (key, joined.Value, joined.Error);
-        }),
+        string text => new FlatValue(text, null),
+        bool flag => new FlatValue(flag ? "true" : "false", null),
+        string[] items => Joined(key, items),
+        _ => throw new InvalidOperationException($"input '{key.Path}' decides which resources exist and must be a plain value, not {input.GetType().Name}"),
+    };
+
+    private static Output<FlatValue> Flat(ConfigKey key, object input) => input switch
+    {
+        Input<string> text => text.ToOutput().Apply(v => new FlatValue(v, null)),
+        Input<int> number => number.ToOutput().Apply(v => new FlatValue(v.ToString(CultureInfo.InvariantCulture), null)),
+        Input<bool> flag => flag.ToOutput().Apply(v => new FlatValue(v ? "true" : "false", null)),
+        InputList<string> list => list.ToOutput().Apply(items => Joined(key, items)),
         _ => throw new InvalidOperationException($"input '{key.Path}' has unsupported type {input.GetType().Name}"),
     };
+
+    /// <summary>A list as one flat value; an item with a comma is the list's error.</summary>
+    private static FlatValue Joined(ConfigKey key, IEnumerable<string> items)
+    {
+        var joined = FlatConfig.JoinList(key.FullName, items);
+        return new FlatValue(joined.Value, joined.Error);
+    }
 
     private static Output<ImmutableArray<ConfigError>> CertificateErrors(Inputs.TlsArgs? tls)
     {
@@ -137,7 +192,4 @@ internal static partial class EdgeInputs
                 ? ImmutableArray.Create(error)
                 : ImmutableArray<ConfigError>.Empty);
     }
-
-    [GeneratedRegex(@"realtime:[A-Za-z0-9]+")]
-    private static partial Regex FlatKeyPattern();
 }

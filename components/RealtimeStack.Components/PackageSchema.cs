@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Pulumi.Experimental.Provider;
 using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.Hosting;
 
 namespace RealtimeStack.Components;
 
@@ -81,6 +82,12 @@ internal static class PackageSchema
         }
         node["description"] = description;
         if (key.Secret) node["secret"] = true;
+        // It decides which resources exist: the engine must know it when the edge is constructed (never an Output).
+        if (ResourceShape.Decides(key))
+        {
+            node["plain"] = true;
+            if (node["items"] is JsonObject items) items["plain"] = true;
+        }
     }
 
     private static string DescriptionOf(MemberInfo member) =>

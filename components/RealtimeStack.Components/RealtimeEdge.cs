@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.ComponentModel;
 using Pulumi;
 using Pulumi.Random;
@@ -5,6 +6,7 @@ using RealtimeStack.Components.Cluster;
 using RealtimeStack.Components.Containers;
 using RealtimeStack.Components.GatewayApi;
 using RealtimeStack.Edge.Cluster;
+using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Containers;
 using RealtimeStack.Edge.Hosting;
 
@@ -13,8 +15,10 @@ namespace RealtimeStack.Components;
 /// <summary>
 /// The whole edge for one stack: in docker mode an nginx container in front of backend containers; in kubernetes
 /// mode an ingress-nginx release, the api, sse and ws backends, a TLS Secret and the Ingresses; in gateway mode
-/// Envoy Gateway with a Gateway, HTTPRoutes and policies in front of the same backends and TLS Secret. The inputs are
-/// validated by the core's model before anything is created; its outputs are what other stacks read.
+/// Envoy Gateway with a Gateway, HTTPRoutes and policies in front of the same backends and TLS Secret.
+/// Which children exist is decided in the constructor from the plain inputs (<see cref="ResourceShape"/>), so a
+/// preview shows them all whatever is still unknown; every value they hold comes from the validated model as an
+/// Output, and every child waits for the validation, so bad input creates nothing.
 /// </summary>
 [Description("An SSE and WebSocket edge: an nginx container (docker mode), ingress-nginx (kubernetes mode) or Envoy Gateway (gateway mode), with the api, sse and ws backends, TLS and the configuration computed from one validated model.")]
 public sealed class RealtimeEdge : ComponentResource
@@ -44,101 +48,112 @@ public sealed class RealtimeEdge : ComponentResource
     public Output<string> ConfigHash { get; private set; }
 
     public RealtimeEdge(string name, RealtimeEdgeArgs args, ComponentResourceOptions? options = null)
+        : this(name, args, EdgeInputs.Of(args), options)
+    {
+    }
+
+    // The inputs are read (and the plain ones validated) before the component registers: a bad one registers nothing.
+    private RealtimeEdge(string name, RealtimeEdgeArgs args, EdgeInputs inputs, ComponentResourceOptions? options)
         : base(ComponentTypes.Edge, name, args, WithFormerType(options))
     {
-        var model = EdgeInputs.Model(args, this);
-        // Children are created from the validated model, so a bad input creates nothing.
-        var built = model.Apply(m => m.Deployment.Mode == EdgeMode.Docker ? BuildDocker(name, m, args) : BuildCluster(name, m, args));
-        Mode = model.Apply(m => m.Deployment.Mode.ToString().ToLowerInvariant());
-        PublicUrl = model.Apply(m => m.Edge.PublicUrl);
-        Hosts = model.Apply(m => m.Edge.ServerNames.Select(n => n.Value).ToArray());
-        ServiceNames = built.Apply(b => b.ServiceNames);
-        IngressClass = built.Apply(b => b.IngressClass);
-        ConfigHash = model.Apply(m => Sha256.Of(RenderedConfiguration.Of(m)));
+        var check = inputs.Check(this);
+        var edge = new EdgeParts(this, name, inputs.Shape, inputs.Model(check), check.Apply(_ => ImmutableArray<Resource>.Empty));
+        var shape = inputs.Shape.Deployment;
+        var certificate = Certificate(edge, args);
+        var serviceNames = shape.Mode == EdgeMode.Docker ? BuildDocker(edge, certificate, args) : BuildCluster(edge, certificate);
+
+        Mode = Output.Create(shape.Mode.ToString().ToLowerInvariant());
+        PublicUrl = inputs.Known(check, m => m.Edge.PublicUrl, EdgeConfigKeys.Domain, EdgeConfigKeys.HttpsPort);
+        Hosts = inputs.Known(check, m => m.Edge.ServerNames.Select(n => n.Value).ToArray(), EdgeConfigKeys.Domain, EdgeConfigKeys.Aliases);
+        ServiceNames = serviceNames;
+        IngressClass = shape.Mode switch
+        {
+            EdgeMode.Docker => Output.Create(""),
+            EdgeMode.Gateway => Output.Create(shape.GatewayClass),
+            _ => inputs.Known(check, m => m.Deployment.IngressClass, DeploymentConfigKeys.IngressClass),
+        };
+        ConfigHash = edge.Model.Apply(m => Sha256.Of(RenderedConfiguration.Of(m)));
         RegisterOutputs(StackOutputs.Of(this));
     }
 
-    private sealed record Built(Dictionary<string, string[]> ServiceNames, string IngressClass);
-
-    private Output<Built> BuildDocker(string name, StackModel model, RealtimeEdgeArgs args)
+    private Output<Dictionary<string, string[]>> BuildDocker(EdgeParts edge, (Input<string> Certificate, Input<string> Key) tls, RealtimeEdgeArgs args)
     {
-        var edge = model.Edge;
-        var (certificate, key) = Certificate(name, model, args);
         // Container and network names are global on a Docker engine; a stable random suffix keeps stacks apart.
-        var suffix = new RandomString($"{name}-suffix", new RandomStringArgs { Length = 6, Special = false, Upper = false }, new CustomResourceOptions { Parent = this });
-        _ = new NginxContainerEdge($"{name}-docker", new NginxContainerEdgeArgs
+        var suffix = new RandomString($"{edge.Name}-suffix", new RandomStringArgs { Length = 6, Special = false, Upper = false }, edge.Child());
+        _ = new NginxContainerEdge($"{edge.Name}-docker", new NginxContainerEdgeArgs
         {
-            Edge = edge,
-            CertificatePem = certificate,
-            PrivateKeyPem = key,
-            BackendImage = model.Deployment.BackendImage is { } image ? (Input<string>)image : null,
+            Shape = edge.Shape.Edge,
+            Model = edge.Model,
+            CertificatePem = tls.Certificate,
+            PrivateKeyPem = tls.Key,
+            // Given (its value perhaps unknown yet), or built; the plain inputs' model knows which.
+            BackendImage = edge.Shape.Deployment.BackendImage is null ? null : (Input<string>)edge.Model.Apply(m => m.Deployment.BackendImage!),
             Build = args.BackendBuild,
-            Exporter = MetricsExporter.For(edge, model.Deployment),
             NamePrefix = suffix.Result.Apply(s => $"realtime-{Deployment.Instance.StackName}-{s}"),
-        }, new ComponentResourceOptions { Parent = this });
-        var aliases = ContainerEdgeSettings.For(edge).Backends
+        }, edge.ChildComponent());
+        // The aliases are the plain server lists: known in every preview.
+        var aliases = ContainerEdgeSettings.For(edge.Shape.Edge).Backends
             .GroupBy(b => b.Role)
             .ToDictionary(g => Role(g.Key), g => g.Select(b => b.Alias).ToArray());
-        return Output.Create(new Built(aliases, ""));
+        return Output.Create(aliases);
     }
 
     /// <summary>Kubernetes and gateway mode: the same namespace, backends and TLS Secret, in front of them
     /// ingress-nginx with Ingresses, or Envoy Gateway with a Gateway and HTTPRoutes.</summary>
-    private Output<Built> BuildCluster(string name, StackModel model, RealtimeEdgeArgs args)
+    private Output<Dictionary<string, string[]>> BuildCluster(EdgeParts edge, (Input<string> Certificate, Input<string> Key) certificate)
     {
-        var (edge, deployment) = (model.Edge, model.Deployment);
-        var (certificate, key) = Certificate(name, model, args);
-        var ns = new Pulumi.Kubernetes.Core.V1.Namespace($"{name}-namespace", new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs
+        var ns = new Pulumi.Kubernetes.Core.V1.Namespace($"{edge.Name}-namespace", new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs
         {
-            Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = deployment.Namespace },
-        }, new CustomResourceOptions { Parent = this });
+            Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = edge.Model.Apply(m => m.Deployment.Namespace) },
+        }, edge.Child());
         var namespaceName = ns.Metadata.Apply(m => m.Name);
-        var backends = BackendWorkload.All(edge, deployment).Select(w => (w.Role,
-            Backend: new Backend($"{name}-{Role(w.Role)}", new BackendArgs { Namespace = namespaceName, Workload = w }, new ComponentResourceOptions { Parent = this }))).ToArray();
-        var tls = new TlsSecret($"{name}-tls", new TlsSecretArgs { Namespace = namespaceName, CertificatePem = certificate, PrivateKeyPem = key }, new ComponentResourceOptions { Parent = this });
-        var edgeClass = deployment.Mode == EdgeMode.Gateway
-            ? BuildGateway(name, model, namespaceName, tls)
-            : BuildIngress(name, model, namespaceName, tls);
-        return Output.Tuple(Output.All(backends.Select(b => b.Backend.ServiceName)), edgeClass).Apply(t => new Built(
-            backends.Zip(t.Item1).ToDictionary(p => Role(p.First.Role), p => new[] { p.Second }),
-            t.Item2));
+        var backends = BackendWorkload.All(edge.Shape.Edge, edge.Shape.Deployment).Select(w => (w.Role, w.Name,
+            Backend: new Backend($"{edge.Name}-{Role(w.Role)}", new BackendArgs
+            {
+                Namespace = namespaceName,
+                Workload = edge.Model.Apply(m => BackendWorkload.For(w.Role, m.Edge, m.Deployment)),
+            }, edge.ChildComponent()))).ToArray();
+        var tls = new TlsSecret($"{edge.Name}-tls", new TlsSecretArgs { Namespace = namespaceName, CertificatePem = certificate.Certificate, PrivateKeyPem = certificate.Key }, edge.ChildComponent());
+        if (edge.Shape.Deployment.Mode == EdgeMode.Gateway) BuildGateway(edge, namespaceName, tls);
+        else BuildIngress(edge, namespaceName, tls);
+        // The Services' names are the roles' (known in every preview); they are ready once their backend is.
+        return Output.All(backends.Select(b => b.Backend.Urn.Apply(_ => (Role: Role(b.Role), b.Name))))
+            .Apply(pairs => pairs.ToDictionary(p => p.Role, p => new[] { p.Name }));
     }
 
-    /// <summary>ingress-nginx and one Ingress per route; the IngressClass name.</summary>
-    private Output<string> BuildIngress(string name, StackModel model, Output<string> namespaceName, TlsSecret tls)
+    /// <summary>ingress-nginx and one Ingress per route.</summary>
+    private static void BuildIngress(EdgeParts edge, Output<string> namespaceName, TlsSecret tls)
     {
-        var (edge, deployment) = (model.Edge, model.Deployment);
-        var controller = new IngressNginxEdge($"{name}-ingress-nginx", new IngressNginxEdgeArgs { Edge = edge, Deployment = deployment }, new ComponentResourceOptions { Parent = this });
-        _ = new RealtimeIngress($"{name}-ingress", new RealtimeIngressArgs
+        var controller = new IngressNginxEdge($"{edge.Name}-ingress-nginx", new IngressNginxEdgeArgs { Shape = edge.Shape, Model = edge.Model }, edge.ChildComponent());
+        _ = new RealtimeIngress($"{edge.Name}-ingress", new RealtimeIngressArgs
         {
             Namespace = namespaceName,
             IngressClassName = controller.IngressClass,
             TlsSecretName = tls.SecretName,
-            HostNames = edge.ServerNames.Select(n => n.Value).ToArray(),
-            Routes = IngressRoute.All(edge, deployment),
-        }, new ComponentResourceOptions { Parent = this, DependsOn = { controller } });
-        return controller.IngressClass;
+            Shape = edge.Shape,
+            Model = edge.Model,
+        }, edge.ChildComponent(controller));
     }
 
-    /// <summary>Envoy Gateway and the Gateway with its routes and policies; the GatewayClass name.</summary>
-    private Output<string> BuildGateway(string name, StackModel model, Output<string> namespaceName, TlsSecret tls)
+    /// <summary>Envoy Gateway and the Gateway with its routes and policies.</summary>
+    private static void BuildGateway(EdgeParts edge, Output<string> namespaceName, TlsSecret tls)
     {
-        var controller = new EnvoyGatewayEdge($"{name}-envoy-gateway", new EnvoyGatewayEdgeArgs { Edge = model.Edge, Deployment = model.Deployment }, new ComponentResourceOptions { Parent = this });
-        _ = new RealtimeGateway($"{name}-gateway", new RealtimeGatewayArgs
+        var controller = new EnvoyGatewayEdge($"{edge.Name}-envoy-gateway", new EnvoyGatewayEdgeArgs { Shape = edge.Shape, Model = edge.Model }, edge.ChildComponent());
+        _ = new RealtimeGateway($"{edge.Name}-gateway", new RealtimeGatewayArgs
         {
             Namespace = namespaceName,
             TlsSecretName = tls.SecretName,
-            Edge = model.Edge,
-            Deployment = model.Deployment,
-        }, new ComponentResourceOptions { Parent = this, DependsOn = { controller } });
-        return controller.GatewayClass;
+            Shape = edge.Shape,
+            Model = edge.Model,
+        }, edge.ChildComponent(controller));
     }
 
-    private (Input<string> Certificate, Input<string> Key) Certificate(string name, StackModel model, RealtimeEdgeArgs args)
+    /// <summary>The given certificate and key (their values may be unknown yet), or a self-signed pair for the edge's names.</summary>
+    private static (Input<string> Certificate, Input<string> Key) Certificate(EdgeParts edge, RealtimeEdgeArgs args)
     {
         if (args.Tls is { CertificatePem: { } certificate, PrivateKeyPem: { } key }) return (certificate, key);
-        var dnsNames = model.Edge.ServerNames.Where(n => n.FitsCertificate).Select(n => n.Value).Append("localhost").Distinct().ToArray();
-        var generated = new DevCertificate($"{name}-certificate", new DevCertificateArgs { DnsNames = dnsNames }, new ComponentResourceOptions { Parent = this });
+        var dnsNames = edge.Model.Apply(m => m.Edge.ServerNames.Where(n => n.FitsCertificate).Select(n => n.Value).Append("localhost").Distinct().ToImmutableArray());
+        var generated = new DevCertificate($"{edge.Name}-certificate", new DevCertificateArgs { DnsNames = dnsNames }, edge.ChildComponent());
         return (generated.CertificatePem, generated.PrivateKeyPem);
     }
 

@@ -72,8 +72,8 @@ public sealed class ComponentInputTests
             {
                 Domain = dns.RequireOutput("zone").Apply(z => $"edge {z}"),
                 Mode = "kubernetes",
+                BackendImage = dns.RequireOutput("backendImage").Apply(i => $"{i} latest"),
                 Routes = new RoutesArgs { Sse = new SseRouteArgs { ReadTimeout = dns.RequireOutput("zone").Apply(_ => "forever") } },
-                Upstreams = new UpstreamsArgs { Api = new ApiUpstreamArgs { Servers = new InputList<string> { "api-1:9000,api-2:9000" } } },
                 Gzip = new GzipArgs { Level = 12 },
                 Tls = new TlsArgs { CertificatePem = "not a certificate" },
             }));
@@ -82,10 +82,9 @@ public sealed class ComponentInputTests
         Assert.Contains("invalid RealtimeEdge inputs", message);
         Assert.Contains("domain: ", message);
         Assert.Contains("routes.sse.readTimeout: must be a duration", message);
-        Assert.Contains("upstreams.api.servers: item 0 ('api-1:9000,api-2:9000') must not contain a comma", message);
         Assert.Contains("gzip.level: must be a whole number 1-9", message);
         Assert.Contains("tls.privateKeyPem: is required when tls.certificatePem is set", message);
-        Assert.Contains("backendImage: is required in kubernetes mode", message);
+        Assert.Contains("backendImage: must not contain whitespace", message);
         Assert.DoesNotContain("realtime:", message);
     }
 
@@ -96,9 +95,38 @@ public sealed class ComponentInputTests
     {
         var mocks = MocksWithDnsStack("example.net");
         var e = await Assert.ThrowsAnyAsync<Exception>(() => PulumiRun.OfAsync(() =>
-            StackOutputs.Of(new RealtimeEdge("edge", new RealtimeEdgeArgs { Domain = "edge.example.net", Gzip = new GzipArgs { Level = 0 } })), mocks, preview));
+            StackOutputs.Of(new RealtimeEdge("edge", new RealtimeEdgeArgs
+            {
+                Domain = "edge.example.net",
+                Mode = "kubernetes",
+                BackendImage = "registry.example.com/realtime/backend:3.1",
+                Gzip = new GzipArgs { Level = 0 },
+            })), mocks, preview));
         Assert.Contains("gzip.level: must be a whole number 1-9", e.ToString());
         Assert.Equal([ComponentTypes.Edge], mocks.Registered.Select(r => r.Type!).Where(t => t != "pulumi:pulumi:Stack"));
+    }
+
+    [Fact]
+    public async Task A_bad_plain_input_fails_in_the_constructor_before_anything_is_registered()
+    {
+        var mocks = new RecordingMocks();
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => PulumiRun.OfAsync(() => StackOutputs.Of(new RealtimeEdge("edge", new RealtimeEdgeArgs
+        {
+            Domain = "edge.example.net",
+            Mode = "docker",
+            BackendImage = "registry.example.com/realtime/backend:3.1",
+            Upstreams = new UpstreamsArgs { Api = new ApiUpstreamArgs { Servers = ["api-1:9000,api-2:9000"] }, Sse = new SseUpstreamArgs { Servers = ["sse-1:9100"] } },
+            Metrics = new MetricsArgs { Enabled = false },
+            Kubernetes = new KubernetesArgs { ServiceMonitor = true },
+        })), mocks, preview: true));
+        var message = e.ToString();
+        Assert.Contains("invalid RealtimeEdge inputs", message);
+        Assert.Contains("upstreams.api.servers: item 0 ('api-1:9000,api-2:9000') must not contain a comma", message);
+        // The default servers are loopback addresses for a local nginx: docker mode says what it needs instead.
+        Assert.Contains("upstreams.ws.servers: is required in docker mode: each server is a backend container reached by name, like ws-1:9200", message);
+        Assert.Contains("kubernetes.serviceMonitor: needs metrics.enabled", message);
+        Assert.DoesNotContain("realtime:", message);
+        Assert.DoesNotContain(mocks.Registered, r => r.Type != "pulumi:pulumi:Stack");
     }
 
     [Fact]
@@ -124,6 +152,7 @@ public sealed class ComponentInputTests
         var e = await Assert.ThrowsAnyAsync<Exception>(() => PulumiRun.OfAsync(() => StackOutputs.Of(new RealtimeEdge("edge", new RealtimeEdgeArgs
         {
             Domain = "edge.example.net",
+            Mode = "kubernetes",
             BackendImage = "registry.example.com/realtime/backend:3.1",
             Tls = new TlsArgs { CertificatePem = first.CertificatePem, PrivateKeyPem = Output.CreateSecret(second.PrivateKeyPem) },
         }))));

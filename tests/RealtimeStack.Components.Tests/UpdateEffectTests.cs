@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Pulumi.Testing;
 using RealtimeStack.Edge.Changes;
+using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Components.Tests.Support;
 using RealtimeStack.Edge.Hosting;
 
@@ -45,6 +46,19 @@ public sealed class UpdateEffectTests
         Assert.True(required.IsSubsetOf(changed), $"missing changes {string.Join(", ", required.Except(changed))}\n{report}");
         Assert.True(changed.IsSubsetOf(allowed), $"changes the plan does not name: {string.Join(", ", changed.Except(allowed))}\n{report}");
         if (plan.IsEmpty) Assert.Empty(changed);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryChange))]
+    public async Task Only_the_plain_settings_decide_which_resources_exist(string stack, string setting)
+    {
+        var before = StackConfig.FromStackFile(stack);
+        var key = ConfigKey.Find(setting.Split(' ')[0])!;
+        // The plain settings, and whether an image or a certificate is given at all, decide the resources.
+        if (ResourceShape.Decides(key) || key == DeploymentConfigKeys.BackendImage || key.Secret) return;
+        var after = SettingChanges.For(before).Single(c => c.Setting == setting).ApplyTo(before);
+        if (SettingChanges.Refused(before, setting) is not null) return;
+        Assert.Equal((await Registered(before)).Keys.Order(), (await Registered(after)).Keys.Order());
     }
 
     /// <summary>The kinds each planned change must touch, and those it may touch beside them.</summary>

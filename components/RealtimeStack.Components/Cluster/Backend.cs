@@ -27,15 +27,16 @@ internal sealed class Backend : ComponentResource
     {
         var w = args.Workload;
         var child = new CustomResourceOptions { Parent = this };
-        var selector = new LabelSelectorArgs();
-        foreach (var (key, value) in w.Labels) selector.MatchLabels.Add(key, value);
+        var labels = w.Map(x => x.Labels);
+        var selector = new LabelSelectorArgs { MatchLabels = labels };
+        var metadata = Metadata.Named(w.Apply(x => x.Name), args.Namespace, labels);
 
         var deployment = new Pulumi.Kubernetes.Apps.V1.Deployment(name, new DeploymentArgs
         {
-            Metadata = Metadata.Named(w.Name, args.Namespace, w.Labels),
+            Metadata = metadata,
             Spec = new DeploymentSpecArgs
             {
-                Replicas = w.Replicas,
+                Replicas = w.Apply(x => x.Replicas),
                 Selector = selector,
                 Strategy = new DeploymentStrategyArgs
                 {
@@ -44,31 +45,31 @@ internal sealed class Backend : ComponentResource
                 },
                 Template = new PodTemplateSpecArgs
                 {
-                    Metadata = new ObjectMetaArgs { Labels = w.Labels.ToDictionary() },
+                    Metadata = new ObjectMetaArgs { Labels = labels },
                     Spec = new PodSpecArgs
                     {
-                        TerminationGracePeriodSeconds = w.TerminationGracePeriodSeconds,
+                        TerminationGracePeriodSeconds = w.Apply(x => x.TerminationGracePeriodSeconds),
                         Containers = new ContainerArgs
                         {
                             Name = "backend",
-                            Image = w.Image,
+                            Image = w.Apply(x => x.Image),
                             Env =
                             {
-                                new EnvVarArgs { Name = "PORT", Value = w.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                                new EnvVarArgs { Name = "PORT", Value = w.Apply(x => x.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)) },
                                 new EnvVarArgs { Name = "INSTANCE_ID", ValueFrom = new EnvVarSourceArgs { FieldRef = new ObjectFieldSelectorArgs { FieldPath = "metadata.name" } } },
                             },
-                            Ports = new ContainerPortArgs { Name = "http", ContainerPortValue = w.Port, Protocol = "TCP" },
+                            Ports = new ContainerPortArgs { Name = "http", ContainerPortValue = w.Apply(x => x.Port), Protocol = "TCP" },
                             ReadinessProbe = Probe(w, failureThreshold: 2),
                             LivenessProbe = Probe(w, failureThreshold: 5),
                             // Endpoints drop the pod while it pauses, so no new stream lands on a stopping pod.
                             Lifecycle = new LifecycleArgs
                             {
-                                PreStop = new LifecycleHandlerArgs { Sleep = new SleepActionArgs { Seconds = w.PreStopSeconds } },
+                                PreStop = new LifecycleHandlerArgs { Sleep = new SleepActionArgs { Seconds = w.Apply(x => x.PreStopSeconds) } },
                             },
                             Resources = new ResourceRequirementsArgs
                             {
-                                Requests = { ["cpu"] = w.Resources.CpuRequest, ["memory"] = w.Resources.MemoryRequest },
-                                Limits = { ["memory"] = w.Resources.MemoryLimit },
+                                Requests = { ["cpu"] = w.Apply(x => x.Resources.CpuRequest), ["memory"] = w.Apply(x => x.Resources.MemoryRequest) },
+                                Limits = { ["memory"] = w.Apply(x => x.Resources.MemoryLimit) },
                             },
                         },
                     },
@@ -78,36 +79,36 @@ internal sealed class Backend : ComponentResource
 
         var service = new Pulumi.Kubernetes.Core.V1.Service(name, new ServiceArgs
         {
-            Metadata = Metadata.Named(w.Name, args.Namespace, w.Labels),
+            Metadata = metadata,
             Spec = new ServiceSpecArgs
             {
                 Type = "ClusterIP",
-                Selector = w.Labels.ToDictionary(),
-                Ports = new ServicePortArgs { Name = "http", Port = w.Port, TargetPort = "http", Protocol = "TCP" },
+                Selector = labels,
+                Ports = new ServicePortArgs { Name = "http", Port = w.Apply(x => x.Port), TargetPort = "http", Protocol = "TCP" },
                 // Governs in-cluster clients; the ingress pins its own traffic (it talks to endpoints directly).
                 SessionAffinity = "ClientIP",
                 SessionAffinityConfig = new SessionAffinityConfigArgs
                 {
-                    ClientIP = new ClientIPConfigArgs { TimeoutSeconds = w.AffinityTimeoutSeconds },
+                    ClientIP = new ClientIPConfigArgs { TimeoutSeconds = w.Apply(x => x.AffinityTimeoutSeconds) },
                 },
             },
         }, child);
 
         _ = new Pulumi.Kubernetes.Policy.V1.PodDisruptionBudget(name, new PodDisruptionBudgetArgs
         {
-            Metadata = Metadata.Named(w.Name, args.Namespace, w.Labels),
-            Spec = new PodDisruptionBudgetSpecArgs { MinAvailable = w.MinAvailable, Selector = selector },
+            Metadata = metadata,
+            Spec = new PodDisruptionBudgetSpecArgs { MinAvailable = w.Apply(x => (Union<int, string>)x.MinAvailable), Selector = selector },
         }, child);
 
         ServiceName = service.Metadata.Apply(m => m.Name);
-        ServicePort = Output.Create(w.Port);
+        ServicePort = w.Apply(x => x.Port);
         DeploymentName = deployment.Metadata.Apply(m => m.Name);
         RegisterOutputs(StackOutputs.Of(this));
     }
 
-    private static ProbeArgs Probe(BackendWorkload w, int failureThreshold) => new()
+    private static ProbeArgs Probe(Output<BackendWorkload> w, int failureThreshold) => new()
     {
-        HttpGet = new HTTPGetActionArgs { Path = w.HealthPath, Port = "http" },
+        HttpGet = new HTTPGetActionArgs { Path = w.Apply(x => x.HealthPath), Port = "http" },
         PeriodSeconds = 5,
         TimeoutSeconds = 2,
         FailureThreshold = failureThreshold,

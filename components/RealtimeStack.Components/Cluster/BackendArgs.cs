@@ -9,15 +9,15 @@ internal sealed class BackendArgs : ResourceArgs
     [Input("namespace", required: true)]
     public required Input<string> Namespace { get; init; }
 
+    public required Output<BackendWorkload> Workload { get; init; }
+
     /// <summary>Echoed as inputs so previews and mocks show what the component was asked for.</summary>
     [Input("role", required: true)]
-    public Input<string> Role => Workload.Role.ToString().ToLowerInvariant();
+    public Input<string> Role => Workload.Apply(w => w.Role.ToString().ToLowerInvariant());
 
     [Input("image", required: true)]
-    public Input<string> Image => Workload.Image;
+    public Input<string> Image => Workload.Apply(w => w.Image);
 
     [Input("replicas", required: true)]
-    public Input<int> Replicas => Workload.Replicas;
-
-    public required BackendWorkload Workload { get; init; }
+    public Input<int> Replicas => Workload.Apply(w => w.Replicas);
 }

@@ -11,20 +11,21 @@ internal sealed class CustomObjectArgs : CustomResourceArgs
     private CustomObjectArgs(string apiVersion, string kind) : base(apiVersion, kind) { }
 
     [Input("spec")]
-    public InputMap<object> Spec { get; } = new();
+    public InputMap<object> Spec { get; private init; } = new();
 
+    /// <param name="shape">The object as the plain inputs shape it: its type and whether it has a namespace.</param>
     /// <param name="item">The object the model computed.</param>
     /// <param name="namespace">The object's namespace as a resource's output (so it is created after it), or null
     /// to take the object's own.</param>
-    public static CustomObjectArgs From(CustomObject item, Input<string>? @namespace = null)
-    {
-        var labels = new InputMap<string>();
-        foreach (var (key, value) in item.Labels) labels.Add(key, value);
-        var args = new CustomObjectArgs(item.ApiVersion, item.Kind)
+    public static CustomObjectArgs From(CustomObject shape, Output<CustomObject> item, Input<string>? @namespace = null) =>
+        new(shape.ApiVersion, shape.Kind)
         {
-            Metadata = new ObjectMetaArgs { Name = item.Name, Namespace = item.Namespace is null ? null : @namespace ?? item.Namespace, Labels = labels },
+            Metadata = new ObjectMetaArgs
+            {
+                Name = item.Apply(i => i.Name),
+                Namespace = shape.Namespace is null ? null : @namespace ?? item.Apply(i => i.Namespace!),
+                Labels = item.Map(i => i.Labels),
+            },
+            Spec = item.Map(i => i.Spec),
         };
-        foreach (var (key, value) in item.Spec) args.Spec.Add(key, value);
-        return args;
-    }
 }

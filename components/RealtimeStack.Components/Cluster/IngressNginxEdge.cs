@@ -28,28 +28,28 @@ internal sealed class IngressNginxEdge : ComponentResource
         // createNamespace), so Pulumi owns it and deletes it with the stack.
         var controllerNamespace = new Pulumi.Kubernetes.Core.V1.Namespace($"{name}-namespace", new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs
         {
-            Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = IngressNginxChart.NamespaceOf(args.Deployment) },
+            Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = args.Model.Apply(m => IngressNginxChart.NamespaceOf(m.Deployment)) },
         }, new CustomResourceOptions { Parent = this }).Metadata.Apply(m => m.Name);
-        var values = new InputMap<object>();
-        foreach (var (key, value) in ControllerValues.For(args.Edge, args.Deployment)) values.Add(key, value);
         var release = new Release(name, new ReleaseArgs
         {
-            Name = args.Deployment.IngressClass,
+            Name = args.IngressClass,
             Chart = IngressNginxChart.Name,
             Version = IngressNginxChart.Version,
             RepositoryOpts = new RepositoryOptsArgs { Repo = IngressNginxChart.Repository },
             Namespace = controllerNamespace,
             CreateNamespace = false,
             Atomic = true,
-            Values = values,
+            Values = args.Model.Map(m => ControllerValues.For(m.Edge, m.Deployment)),
         }, new CustomResourceOptions { Parent = this });
-        if (ServiceMonitorSettings.For(args.Edge, args.Deployment) is { } monitor)
+        if (ServiceMonitorSettings.For(args.Shape.Edge, args.Shape.Deployment) is { } monitor)
         {
             // After the release: the metrics Service it selects is the chart's, and the namespace must exist.
-            _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource($"{name}-servicemonitor", CustomObjectArgs.From(monitor.Object()),
+            var item = args.Model.Apply(m => (ServiceMonitorSettings.For(m.Edge, m.Deployment)
+                ?? throw new InvalidOperationException("metrics and serviceMonitor are plain inputs: the ServiceMonitor exists in the model as in its shape")).Object());
+            _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource($"{name}-servicemonitor", CustomObjectArgs.From(monitor.Object(), item),
                 new CustomResourceOptions { Parent = this, DependsOn = { release } });
         }
-        IngressClass = Output.Create(args.Deployment.IngressClass);
+        IngressClass = args.IngressClass.ToOutput();
         ReleaseName = release.Name;
         ControllerNamespace = release.Namespace;
         RegisterOutputs(StackOutputs.Of(this));

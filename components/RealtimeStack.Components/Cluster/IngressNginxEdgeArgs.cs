@@ -1,19 +1,19 @@
 using Pulumi;
 using RealtimeStack.Edge.Hosting;
-using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Components.Cluster;
 
 /// <summary>Arguments of <see cref="IngressNginxEdge"/>: the model, from which every value is computed.</summary>
 internal sealed class IngressNginxEdgeArgs : ResourceArgs
 {
-    public required EdgeSpec Edge { get; init; }
+    /// <summary>The model of the plain inputs: whether a ServiceMonitor exists.</summary>
+    public required StackModel Shape { get; init; }
 
-    public required DeploymentSpec Deployment { get; init; }
+    public required Output<StackModel> Model { get; init; }
 
     [Input("ingressClass", required: true)]
-    public Input<string> IngressClass => Deployment.IngressClass;
+    public Input<string> IngressClass => Model.Apply(m => m.Deployment.IngressClass);
 
     [Input("controllerReplicas", required: true)]
-    public Input<int> ControllerReplicas => Deployment.ControllerReplicas;
+    public Input<int> ControllerReplicas => Model.Apply(m => m.Deployment.ControllerReplicas);
 }

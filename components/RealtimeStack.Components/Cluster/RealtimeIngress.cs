@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Networking.V1;
+using RealtimeStack.Edge.Cluster;
 
 namespace RealtimeStack.Components.Cluster;
 
@@ -18,35 +19,37 @@ internal sealed class RealtimeIngress : ComponentResource
     {
         var child = new CustomResourceOptions { Parent = this };
         var names = new List<Output<string>>();
-        foreach (var route in args.Routes)
+        var hosts = args.Hosts.ToOutput();
+        foreach (var shape in IngressRoute.All(args.Shape.Edge, args.Shape.Deployment))
         {
-            var ingress = new Pulumi.Kubernetes.Networking.V1.Ingress($"{name}-{route.Name}", new IngressArgs
+            var route = args.Model.Apply(m => IngressRoute.All(m.Edge, m.Deployment).Single(r => r.Name == shape.Name));
+            var ingress = new Pulumi.Kubernetes.Networking.V1.Ingress($"{name}-{shape.Name}", new IngressArgs
             {
-                Metadata = Metadata.Named(route.Name, args.Namespace, annotations: route.Annotations),
+                Metadata = Metadata.Named(route.Apply(r => r.Name), args.Namespace, annotations: route.Map(r => r.Annotations)),
                 Spec = new IngressSpecArgs
                 {
                     IngressClassName = args.IngressClassName,
                     Tls = new IngressTLSArgs { Hosts = args.Hosts, SecretName = args.TlsSecretName },
-                    Rules = args.HostNames.Select(host => new IngressRuleArgs
+                    Rules = Output.Tuple(route, hosts).Apply(t => t.Item2.Select(host => new IngressRuleArgs
                     {
                         Host = host,
                         Http = new HTTPIngressRuleValueArgs
                         {
                             Paths = new HTTPIngressPathArgs
                             {
-                                Path = route.Path,
-                                PathType = Edge.Cluster.IngressRoute.PathType,
+                                Path = t.Item1.Path,
+                                PathType = IngressRoute.PathType,
                                 Backend = new IngressBackendArgs
                                 {
                                     Service = new IngressServiceBackendArgs
                                     {
-                                        Name = route.ServiceName,
-                                        Port = new ServiceBackendPortArgs { Number = route.ServicePort },
+                                        Name = t.Item1.ServiceName,
+                                        Port = new ServiceBackendPortArgs { Number = t.Item1.ServicePort },
                                     },
                                 },
                             },
                         },
-                    }).ToArray(),
+                    }).ToImmutableArray()),
                 },
             }, child);
             names.Add(ingress.Metadata.Apply(m => m.Name));

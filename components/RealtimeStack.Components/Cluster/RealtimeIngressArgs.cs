@@ -1,5 +1,6 @@
+using System.Collections.Immutable;
 using Pulumi;
-using RealtimeStack.Edge.Cluster;
+using RealtimeStack.Edge.Hosting;
 
 namespace RealtimeStack.Components.Cluster;
 
@@ -15,12 +16,12 @@ internal sealed class RealtimeIngressArgs : ResourceArgs
     [Input("tlsSecretName", required: true)]
     public required Input<string> TlsSecretName { get; init; }
 
+    /// <summary>The model of the plain inputs: the routes, one Ingress each (annotations differ per route).</summary>
+    public required StackModel Shape { get; init; }
+
+    public required Output<StackModel> Model { get; init; }
+
     /// <summary>The server names, as the model validated them (Ingress hosts allow a leading *. only).</summary>
-    public required IReadOnlyList<string> HostNames { get; init; }
-
     [Input("hosts", required: true)]
-    public InputList<string> Hosts => HostNames.ToArray();
-
-    /// <summary>One Ingress per route (annotations differ per route), from the model.</summary>
-    public required IReadOnlyList<IngressRoute> Routes { get; init; }
+    public InputList<string> Hosts => Model.Apply(m => m.Edge.ServerNames.Select(n => n.Value).ToImmutableArray());
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Pulumi;
 using Pulumi.Docker;
@@ -27,11 +28,11 @@ internal sealed class NginxContainerEdge : ComponentResource
     public NginxContainerEdge(string name, NginxContainerEdgeArgs args, ComponentResourceOptions? options = null)
         : base(ComponentTypes.NginxContainerEdge, name, args, options)
     {
-        var edge = args.Edge;
-        var settings = ContainerEdgeSettings.For(edge);
-        var nginxConf = NginxConfRenderer.Render(edge, NginxLayout.Container);
+        // Which containers exist comes from the plain inputs; what they hold from the model.
+        var shape = ContainerEdgeSettings.For(args.Shape);
+        var settings = args.Model.Apply(m => ContainerEdgeSettings.For(m.Edge));
+        var nginxConf = args.Model.Apply(m => NginxConfRenderer.Render(m.Edge, NginxLayout.Container));
         var child = new CustomResourceOptions { Parent = this };
-
 
         // The network and the containers have fixed names (and the containers fixed host ports): the old one must
         // go before its replacement is created, or the two collide.
@@ -49,7 +50,7 @@ internal sealed class NginxContainerEdge : ComponentResource
                 Triggers = build.SourceHash is null ? new InputMap<string>() : new InputMap<string> { ["sources"] = build.SourceHash },
             }, child).ImageId);
 
-        var backends = settings.Backends.Select(backend => new Container($"{name}-{backend.Alias}", new ContainerArgs
+        var backends = shape.Backends.Select(backend => new Container($"{name}-{backend.Alias}", new ContainerArgs
         {
             Name = Named(args, backend.Alias),
             Image = backendImage,
@@ -65,27 +66,27 @@ internal sealed class NginxContainerEdge : ComponentResource
 
         // Only what Docker cannot change on a running container is an input of the nginx container (its
         // ContainerIdentity): nginx.conf, certificate and key arrive by reload, so changing them keeps open streams.
-        var nginxImage = new RemoteImage($"{name}-nginx-image", new RemoteImageArgs { Name = settings.NginxImage, KeepLocally = true }, child);
+        var nginxImage = new RemoteImage($"{name}-nginx-image", new RemoteImageArgs { Name = settings.Apply(s => s.NginxImage), KeepLocally = true }, child);
         var nginx = new Container($"{name}-nginx", new ContainerArgs
         {
             Name = Named(args, "nginx"),
             Image = nginxImage.ImageId,
             Ports =
             {
-                new ContainerPortArgs { Internal = settings.HttpPort, External = settings.HttpPort },
-                new ContainerPortArgs { Internal = settings.HttpsPort, External = settings.HttpsPort },
+                new ContainerPortArgs { Internal = settings.Apply(s => s.HttpPort), External = settings.Apply(s => s.HttpPort) },
+                new ContainerPortArgs { Internal = settings.Apply(s => s.HttpsPort), External = settings.Apply(s => s.HttpsPort) },
             },
-            Ulimits = new ContainerUlimitArgs { Name = "nofile", Soft = settings.NofileLimit, Hard = settings.NofileLimit },
+            Ulimits = new ContainerUlimitArgs { Name = "nofile", Soft = settings.Apply(s => s.NofileLimit), Hard = settings.Apply(s => s.NofileLimit) },
             Healthcheck = new ContainerHealthcheckArgs
             {
-                Tests = settings.HealthCheck.ToArray(),
+                Tests = settings.Apply(s => s.HealthCheck.ToImmutableArray()),
                 Interval = "10s",
                 Timeout = "3s",
                 Retries = 3,
             },
             Restart = ContainerEdgeSettings.RestartPolicy,
             // The official image stops with SIGQUIT (graceful); Docker kills after this many seconds.
-            DestroyGraceSeconds = settings.StopGraceSeconds,
+            DestroyGraceSeconds = settings.Apply(s => s.StopGraceSeconds),
             // The exporter reaches nginx's status by this alias.
             NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name, Aliases = { MetricsExporter.NginxAlias } },
         }, new CustomResourceOptions
@@ -96,7 +97,7 @@ internal sealed class NginxContainerEdge : ComponentResource
             DependsOn = backends.Cast<Resource>().ToList(),
         });
 
-        if (args.Exporter is { } exporter) _ = Exporter(name, args, exporter, network, replaceFirst);
+        if (MetricsExporter.Exists(args.Shape)) _ = Exporter(name, args, network, replaceFirst);
 
         var environment = new InputMap<string>
         {
@@ -108,11 +109,10 @@ internal sealed class NginxContainerEdge : ComponentResource
             // A new nginx container starts from the image's configuration: it gets ours again.
             ["NGINX_CONTAINER_ID"] = nginx.Id,
         };
-        if (!edge.NginxVersion.HasUpstreamResolve)
-        {
-            // Without upstream resolve nginx keeps the addresses it resolved at load: a replaced backend needs a reload.
-            environment.Add("BACKEND_CONTAINER_IDS", Output.All(backends.Select(b => b.Id)).Apply(ids => string.Join(",", ids)));
-        }
+        // Without upstream resolve nginx keeps the addresses it resolved at load: a replaced backend needs a reload.
+        // With it (nginx 1.27.3 and later) nginx follows the names, and the ids are left out.
+        environment.Add("BACKEND_CONTAINER_IDS", Output.Tuple(args.Model, Output.All(backends.Select(b => b.Id)))
+            .Apply(t => t.Item1.Edge.NginxVersion.HasUpstreamResolve ? "" : string.Join(",", t.Item2)));
         _ = new Pulumi.Command.Local.Command($"{name}-nginx-config", new Pulumi.Command.Local.CommandArgs
         {
             Create = ConfigurationReload.DockerHostScript,
@@ -130,20 +130,23 @@ internal sealed class NginxContainerEdge : ComponentResource
     /// nginx-prometheus-exporter on the edge's network, scraping nginx by its alias. It depends on nothing of the
     /// nginx container, so replacing one never touches the other; it retries while nginx is away.
     /// </summary>
-    private Container Exporter(string name, NginxContainerEdgeArgs args, MetricsExporter exporter, Network network, CustomResourceOptions replaceFirst)
+    private Container Exporter(string name, NginxContainerEdgeArgs args, Network network, CustomResourceOptions replaceFirst)
     {
-        var image = new RemoteImage($"{name}-exporter-image", new RemoteImageArgs { Name = exporter.Image, KeepLocally = true }, new CustomResourceOptions { Parent = this });
-        var container = new ContainerArgs
+        var exporter = args.Model.Apply(m => MetricsExporter.For(m.Edge, m.Deployment)
+            ?? throw new InvalidOperationException("metrics are a plain input: the exporter exists in the model as in its shape"));
+        var image = new RemoteImage($"{name}-exporter-image", new RemoteImageArgs { Name = exporter.Apply(e => e.Image), KeepLocally = true }, new CustomResourceOptions { Parent = this });
+        return new Container($"{name}-exporter", new ContainerArgs
         {
             Name = Named(args, "exporter"),
             Image = image.ImageId,
-            Command = exporter.Command.ToArray(),
+            Command = exporter.Apply(e => e.Command.ToImmutableArray()),
             NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name, Aliases = { MetricsExporter.Alias } },
             Restart = ContainerEdgeSettings.RestartPolicy,
-        };
-        if (exporter.HostPort > 0)
-            container.Ports.Add(new ContainerPortArgs { Internal = MetricsExporter.ListenPort, External = exporter.HostPort });
-        return new Container($"{name}-exporter", container, replaceFirst);
+            // Published on the host only when asked for (port 0: not published).
+            Ports = exporter.Apply(e => e.HostPort > 0
+                ? ImmutableArray.Create(new ContainerPortArgs { Internal = MetricsExporter.ListenPort, External = e.HostPort })
+                : ImmutableArray<ContainerPortArgs>.Empty),
+        }, replaceFirst);
     }
 
     private static Output<string> Named(NginxContainerEdgeArgs args, string suffix) =>

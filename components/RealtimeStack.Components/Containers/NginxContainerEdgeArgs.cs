@@ -1,6 +1,6 @@
 using Pulumi;
 using RealtimeStack.Components.Inputs;
-using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Components.Containers;
@@ -8,7 +8,11 @@ namespace RealtimeStack.Components.Containers;
 /// <summary>Arguments of <see cref="NginxContainerEdge"/>.</summary>
 internal sealed class NginxContainerEdgeArgs : ResourceArgs
 {
-    public required EdgeSpec Edge { get; init; }
+    /// <summary>The edge of the plain inputs: which containers exist and their names.</summary>
+    public required EdgeSpec Shape { get; init; }
+
+    /// <summary>Every value of the containers and of nginx.conf.</summary>
+    public required Output<StackModel> Model { get; init; }
 
     [Input("certificatePem", required: true)]
     public required Input<string> CertificatePem { get; init; }
@@ -23,9 +27,6 @@ internal sealed class NginxContainerEdgeArgs : ResourceArgs
 
     [Input("backendBuild")]
     public BackendBuildArgs? Build { get; init; }
-
-    /// <summary>The metrics exporter beside nginx; null when metrics are off.</summary>
-    public MetricsExporter? Exporter { get; init; }
 
     /// <summary>Prefix of every Docker object's name, unique on the engine.</summary>
     [Input("namePrefix", required: true)]

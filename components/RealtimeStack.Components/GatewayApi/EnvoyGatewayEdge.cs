@@ -30,19 +30,17 @@ internal sealed class EnvoyGatewayEdge : ComponentResource
     public EnvoyGatewayEdge(string name, EnvoyGatewayEdgeArgs args, ComponentResourceOptions? options = null)
         : base(ComponentTypes.EnvoyGatewayEdge, name, args, options)
     {
-        var (edge, deployment) = (args.Edge, args.Deployment);
+        var (shape, model) = (args.Shape, args.Model);
         var child = new CustomResourceOptions { Parent = this };
         var controllerNamespace = new Pulumi.Kubernetes.Core.V1.Namespace($"{name}-namespace", new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs
         {
-            Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = EnvoyGatewayRelease.NamespaceOf(deployment) },
+            Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = model.Apply(m => EnvoyGatewayRelease.NamespaceOf(m.Deployment)) },
         }, child).Metadata.Apply(m => m.Name);
-        var crds = Crds(name, deployment);
+        var crds = Crds(name, shape.Deployment);
 
-        var values = new InputMap<object>();
-        foreach (var (key, value) in EnvoyGatewayValues.Controller(deployment)) values.Add(key, value);
         var release = new Release(name, new ReleaseArgs
         {
-            Name = deployment.GatewayClass,
+            Name = shape.Deployment.GatewayClass,
             Chart = EnvoyGatewayRelease.Chart,
             Version = EnvoyGatewayRelease.Version,
             Namespace = controllerNamespace,
@@ -51,18 +49,16 @@ internal sealed class EnvoyGatewayEdge : ComponentResource
             // installs once and never upgrades.
             SkipCrds = true,
             Atomic = true,
-            Values = values,
+            Values = model.Map(m => EnvoyGatewayValues.Controller(m.Deployment)),
         }, new CustomResourceOptions { Parent = this, DependsOn = crds });
 
         // The class and its proxy parameters need the CRDs; the controller accepts the class once it runs.
         var after = new CustomResourceOptions { Parent = this, DependsOn = [.. crds, release] };
-        var classObjects = CustomObjectResources.Create(name, GatewaySettings.ClassObjects(edge, deployment), controllerNamespace, after);
+        var classObjects = CustomObjectResources.Create(name, m => GatewaySettings.ClassObjects(m.Edge, m.Deployment), shape, model, controllerNamespace, after);
 
-        if (ProxyMetrics.PodMonitor(edge, deployment) is { } monitor)
-        {
-            // Its CRD is prometheus-operator's, which the cluster must have; the proxies it selects come with the Gateway.
-            _ = CustomObjectResources.Create(name, [monitor], controllerNamespace, new CustomResourceOptions { Parent = this, DependsOn = { release } });
-        }
+        // Its CRD is prometheus-operator's, which the cluster must have; the proxies it selects come with the Gateway.
+        _ = CustomObjectResources.Create(name, m => ProxyMetrics.PodMonitor(m.Edge, m.Deployment) is { } monitor ? [monitor] : [],
+            shape, model, controllerNamespace, new CustomResourceOptions { Parent = this, DependsOn = { release } });
 
         GatewayClass = classObjects.NameOf("GatewayClass");
         ReleaseName = release.Name;

@@ -1,19 +1,19 @@
 using Pulumi;
 using RealtimeStack.Edge.Hosting;
-using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Components.GatewayApi;
 
 /// <summary>Arguments of <see cref="EnvoyGatewayEdge"/>: the model, from which every value is computed.</summary>
 internal sealed class EnvoyGatewayEdgeArgs : ResourceArgs
 {
-    public required EdgeSpec Edge { get; init; }
+    /// <summary>The model of the plain inputs: the class, the CRDs installed or read, a PodMonitor or none.</summary>
+    public required StackModel Shape { get; init; }
 
-    public required DeploymentSpec Deployment { get; init; }
+    public required Output<StackModel> Model { get; init; }
 
     [Input("gatewayClass", required: true)]
-    public Input<string> GatewayClass => Deployment.GatewayClass;
+    public Input<string> GatewayClass => Shape.Deployment.GatewayClass;
 
     [Input("proxyReplicas", required: true)]
-    public Input<int> ProxyReplicas => Deployment.ControllerReplicas;
+    public Input<int> ProxyReplicas => Model.Apply(m => m.Deployment.ControllerReplicas);
 }

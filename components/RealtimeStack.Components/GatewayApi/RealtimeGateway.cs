@@ -1,6 +1,7 @@
 using Pulumi;
 using RealtimeStack.Components.Cluster;
 using RealtimeStack.Edge.GatewayApi;
+using KubernetesCustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
 
 namespace RealtimeStack.Components.GatewayApi;
 
@@ -17,8 +18,13 @@ internal sealed class RealtimeGateway : ComponentResource
     public RealtimeGateway(string name, RealtimeGatewayArgs args, ComponentResourceOptions? options = null)
         : base(ComponentTypes.Gateway, name, args, options)
     {
-        var objects = GatewaySettings.EdgeObjects(args.Edge, args.Deployment, args.TlsSecretName.ToOutput());
-        GatewayName = CustomObjectResources.Create(name, objects, args.Namespace, new CustomResourceOptions { Parent = this }).NameOf("Gateway");
+        var child = new CustomResourceOptions { Parent = this };
+        // Only the Gateway names the TLS Secret (generated, so known once it exists): the routes and policies do not wait for it.
+        var shape = GatewaySettings.Gateway(args.Shape.Edge, args.Shape.Deployment, "");
+        var gateway = Output.Tuple(args.Model, args.TlsSecretName.ToOutput()).Apply(t => GatewaySettings.Gateway(t.Item1.Edge, t.Item1.Deployment, t.Item2));
+        var resource = new KubernetesCustomResource($"{name}-{shape.Kind.ToLowerInvariant()}-{shape.Name}", CustomObjectArgs.From(shape, gateway, args.Namespace), child);
+        _ = CustomObjectResources.Create(name, m => GatewaySettings.RouteObjects(m.Edge, m.Deployment), args.Shape, args.Model, args.Namespace, child);
+        GatewayName = resource.Metadata.Apply(m => m.Name);
         RegisterOutputs(StackOutputs.Of(this));
     }
 }

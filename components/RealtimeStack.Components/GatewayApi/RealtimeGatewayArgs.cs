@@ -1,6 +1,5 @@
 using Pulumi;
 using RealtimeStack.Edge.Hosting;
-using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Components.GatewayApi;
 
@@ -13,7 +12,8 @@ internal sealed class RealtimeGatewayArgs : ResourceArgs
     [Input("tlsSecretName", required: true)]
     public required Input<string> TlsSecretName { get; init; }
 
-    public required EdgeSpec Edge { get; init; }
+    /// <summary>The model of the plain inputs: which routes and policies exist.</summary>
+    public required StackModel Shape { get; init; }
 
-    public required DeploymentSpec Deployment { get; init; }
+    public required Output<StackModel> Model { get; init; }
 }

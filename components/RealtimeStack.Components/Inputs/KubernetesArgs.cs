@@ -15,11 +15,13 @@ public sealed class KubernetesArgs : ResourceArgs
     [Input("controllerReplicas")]
     public Input<int>? ControllerReplicas { get; set; }
 
+    /// <summary>Plain (known when the edge is constructed): the class's objects are named after it.</summary>
     [Input("gatewayClass")]
-    public Input<string>? GatewayClass { get; set; }
+    public string? GatewayClass { get; set; }
 
+    /// <summary>Plain (known when the edge is constructed): it decides whether the CRDs are created or read.</summary>
     [Input("gatewayCrds")]
-    public Input<string>? GatewayCrds { get; set; }
+    public string? GatewayCrds { get; set; }
 
     [Input("apiReplicas")]
     public Input<int>? ApiReplicas { get; set; }
@@ -42,8 +44,9 @@ public sealed class KubernetesArgs : ResourceArgs
     [Input("affinityTimeout")]
     public Input<string>? AffinityTimeout { get; set; }
 
+    /// <summary>Plain (known when the edge is constructed): it decides whether the ServiceMonitor or PodMonitor exists.</summary>
     [Input("serviceMonitor")]
-    public Input<bool>? ServiceMonitor { get; set; }
+    public bool? ServiceMonitor { get; set; }
 
     [Input("serviceMonitorLabels")]
     public InputList<string>? ServiceMonitorLabels { get; set; }

@@ -12,8 +12,9 @@ public sealed class ListenArgs : ResourceArgs
     [Input("httpsPort")]
     public Input<int>? HttpsPort { get; set; }
 
+    /// <summary>Plain (known when the edge is constructed): in gateway mode it decides whether the redirect route exists.</summary>
     [Input("redirectHttp")]
-    public Input<bool>? RedirectHttp { get; set; }
+    public bool? RedirectHttp { get; set; }
 
     [Input("keepaliveTimeout")]
     public Input<string>? KeepaliveTimeout { get; set; }

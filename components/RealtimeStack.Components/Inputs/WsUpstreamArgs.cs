@@ -6,6 +6,7 @@ namespace RealtimeStack.Components.Inputs;
 [Description("The WebSocket pool.")]
 public sealed class WsUpstreamArgs : ResourceArgs
 {
+    /// <summary>Plain (known when the edge is constructed): in docker mode each server is a backend container.</summary>
     [Input("servers")]
-    public InputList<string>? Servers { get; set; }
+    public string[]? Servers { get; set; }
 }

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace RealtimeStack.Edge.Configuration;
 
 /// <summary>
 /// One setting of the edge: its stack config name under the <c>realtime:</c> namespace, its path among the
 /// component's inputs, the kind of value, its default and meaning. The default is written here and nowhere else.
 /// </summary>
-public sealed record ConfigKey(string Name, string Path, ValueKind Kind, string? Default, string Description, bool Secret = false)
+public sealed partial record ConfigKey(string Name, string Path, ValueKind Kind, string? Default, string Description, bool Secret = false)
 {
     public const string Namespace = "realtime";
 
@@ -21,5 +23,14 @@ public sealed record ConfigKey(string Name, string Path, ValueKind Kind, string?
     /// <summary>This key's value in flat <paramref name="values"/>, or its default; null when neither exists.</summary>
     public string? ValueIn(IReadOnlyDictionary<string, string> values) => values.TryGetValue(FullName, out var value) ? value : Default;
 
+    /// <summary>The stack config names (<c>realtime:x</c>) a text mentions, as an error's rule names the other keys it rests on.</summary>
+    public static IEnumerable<string> MentionedIn(string text) => FullNamePattern().Matches(text).Select(m => m.Value);
+
+    /// <summary>A text with every key it mentions replaced, e.g. by its input path.</summary>
+    public static string ReplaceMentions(string text, Func<string, string> replace) => FullNamePattern().Replace(text, m => replace(m.Value));
+
     public override string ToString() => FullName;
+
+    [GeneratedRegex(Namespace + @":[A-Za-z0-9]+")]
+    private static partial Regex FullNamePattern();
 }

@@ -93,7 +93,7 @@ public static class EdgeConfigBinder
 
         var metrics = new MetricsSpec(config.GetBool(K.Metrics), config.Get(K.StatusPort, Port.Parse));
         if (metrics.Enabled && (metrics.StatusPort == listen.HttpPort || metrics.StatusPort == listen.HttpsPort))
-            errors.Add(K.StatusPort.FullName, $"must differ from the public ports {listen.HttpPort} and {listen.HttpsPort}: the status is never served to clients");
+            errors.Add(K.StatusPort.FullName, $"must differ from the public ports ({K.HttpPort.FullName} {listen.HttpPort}, {K.HttpsPort.FullName} {listen.HttpsPort}): the status is never served to clients");
 
         var version = config.Get(K.NginxVersion, Model.NginxVersion.Parse);
 

@@ -32,9 +32,12 @@ public sealed record MetricsExporter(string Image, Uri ScrapeUri, int HostPort)
     public const string Alias = "nginx-exporter";
 
     /// <summary>The exporter for the model, or null when metrics are off.</summary>
-    public static MetricsExporter? For(EdgeSpec edge, DeploymentSpec deployment) => edge.Metrics.Enabled
+    public static MetricsExporter? For(EdgeSpec edge, DeploymentSpec deployment) => Exists(edge)
         ? new MetricsExporter(ImageName, StatusEndpoint.For(NginxAlias, edge.Metrics), deployment.Monitoring.ExporterHostPort)
         : null;
+
+    /// <summary>Whether the edge has an exporter: metrics are on.</summary>
+    public static bool Exists(EdgeSpec edge) => edge.Metrics.Enabled;
 
     /// <summary>The container's command (the image's entrypoint is the exporter).</summary>
     public IReadOnlyList<string> Command =>

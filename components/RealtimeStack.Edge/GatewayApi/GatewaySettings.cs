@@ -30,19 +30,21 @@ public static class GatewaySettings
     private const string V1Alpha1 = EnvoyGatewayGroup + "/v1alpha1";
 
     /// <summary>Every object, in creation order: <see cref="ClassObjects"/> then <see cref="EdgeObjects"/>.</summary>
-    public static IReadOnlyList<CustomObject> All(EdgeSpec edge, DeploymentSpec deployment, object tlsSecretName) =>
+    public static IReadOnlyList<CustomObject> All(EdgeSpec edge, DeploymentSpec deployment, string tlsSecretName) =>
         [.. ClassObjects(edge, deployment), .. EdgeObjects(edge, deployment, tlsSecretName)];
 
     /// <summary>The class and its proxies' parameters, in Envoy Gateway's namespace (cluster-scoped for the class).</summary>
     public static IReadOnlyList<CustomObject> ClassObjects(EdgeSpec edge, DeploymentSpec deployment) =>
         [EnvoyProxy(edge, deployment), GatewayClass(deployment)];
 
-    /// <summary>The Gateway, its routes and policies, in the backends' namespace. <paramref name="tlsSecretName"/> is
-    /// the TLS Secret's name: a string, or the Pulumi Output of the auto-named Secret (the objects are data; the
-    /// components pass the Output through).</summary>
-    public static IReadOnlyList<CustomObject> EdgeObjects(EdgeSpec edge, DeploymentSpec deployment, object tlsSecretName) =>
+    /// <summary>The Gateway, its routes and policies, in the backends' namespace; <paramref name="tlsSecretName"/> is
+    /// the TLS Secret's name.</summary>
+    public static IReadOnlyList<CustomObject> EdgeObjects(EdgeSpec edge, DeploymentSpec deployment, string tlsSecretName) =>
+        [Gateway(edge, deployment, tlsSecretName), .. RouteObjects(edge, deployment)];
+
+    /// <summary>The routes and policies: every edge object but the Gateway, none of which names the TLS Secret.</summary>
+    public static IReadOnlyList<CustomObject> RouteObjects(EdgeSpec edge, DeploymentSpec deployment) =>
     [
-        Gateway(edge, deployment, tlsSecretName),
         .. HttpRoutes(edge, deployment),
         .. BackendTrafficPolicies(edge, deployment),
         ClientTrafficPolicy(edge, deployment),
@@ -81,7 +83,7 @@ public static class GatewaySettings
         ? edge.ServerNames.Select((n, i) => ($"https-{i}", (string?)n.Value)).ToArray()
         : [("https", null)];
 
-    public static CustomObject Gateway(EdgeSpec edge, DeploymentSpec deployment, object tlsSecretName)
+    public static CustomObject Gateway(EdgeSpec edge, DeploymentSpec deployment, string tlsSecretName)
     {
         var listeners = HttpsListeners(edge).Select(l => (object)ObjectMap.Of(
             ("name", l.Name),

@@ -22,12 +22,19 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
         if (edge is not null && deployment is { Mode: EdgeMode.Docker })
         {
             // In docker mode each upstream server becomes a container whose network alias is the server's host.
-            foreach (var (key, group) in new[] { (EdgeConfigKeys.ApiServers, edge.Upstreams.Api), (EdgeConfigKeys.SseServers, edge.Upstreams.Sse), (EdgeConfigKeys.WsServers, edge.Upstreams.Ws) })
+            (ConfigKey Key, UpstreamGroup Group)[] groups = [(EdgeConfigKeys.ApiServers, edge.Upstreams.Api), (EdgeConfigKeys.SseServers, edge.Upstreams.Sse), (EdgeConfigKeys.WsServers, edge.Upstreams.Ws)];
+            foreach (var (key, group) in groups)
             {
+                if (!values.ContainsKey(key.FullName))
+                {
+                    // The defaults are loopback addresses for a local nginx; a container edge needs its containers' names.
+                    errors.Add(key.FullName, $"is required in docker mode: each server is a backend container reached by name, like {DockerExample(group.Name)} (the default, {key.Default}, is for a local nginx)");
+                    continue;
+                }
                 foreach (var server in group.Servers.Where(s => IPAddress.TryParse(s.Host.Trim('[', ']'), out _)))
-                    errors.Add(key.FullName, $"'{server}': in docker mode each server is a backend container reached by name (like api-1:9000), not an IP address");
+                    errors.Add(key.FullName, $"'{server}': in docker mode each server is a backend container reached by name (like {DockerExample(group.Name)}), not an IP address");
             }
-            var hosts = edge.Upstreams.All.SelectMany(g => g.Servers.Select(s => (Role: g.Name, s.Host))).GroupBy(x => x.Host).Where(g => g.Count() > 1);
+            var hosts = groups.Where(g => values.ContainsKey(g.Key.FullName)).SelectMany(g => g.Group.Servers.Select(s => (Role: g.Group.Name, s.Host))).GroupBy(x => x.Host).Where(g => g.Count() > 1);
             foreach (var shared in hosts)
                 errors.Add(EdgeConfigKeys.ApiServers.FullName, $"host '{shared.Key}' is listed {shared.Count()} times ({string.Join(", ", shared.Select(x => x.Role))}): in docker mode each name is one backend container");
         }
@@ -48,6 +55,8 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
         errors.ThrowIfAny();
         return new StackModel(edge!, deployment!);
     }
+
+    private static string DockerExample(string role) => role + "-1:" + role switch { "api" => "9000", "sse" => "9100", _ => "9200" };
 
     public const string GatewayPerClientLimitRule = "is not enforced in gateway mode: Envoy Gateway counts per client only with its global rate limit service (Redis), which this stack does not deploy; set it to 0, or limit clients in front of the Gateway";
 
@@ -77,6 +86,6 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
                 errors.Add(DeploymentConfigKeys.MetricsHostPort.FullName, $"needs {EdgeConfigKeys.Metrics.FullName}: without it there is no exporter to publish");
         }
         if (deployment.Mode == EdgeMode.Docker && monitoring.ExporterHostPort is var port && (port == edge.Listen.HttpPort || port == edge.Listen.HttpsPort))
-            errors.Add(DeploymentConfigKeys.MetricsHostPort.FullName, $"{port} is already the edge's {(port == edge.Listen.HttpPort ? "HTTP" : "HTTPS")} port on the host");
+            errors.Add(DeploymentConfigKeys.MetricsHostPort.FullName, $"{port} is already the edge's {(port == edge.Listen.HttpPort ? "HTTP port on the host (" + EdgeConfigKeys.HttpPort.FullName + ")" : "HTTPS port on the host (" + EdgeConfigKeys.HttpsPort.FullName + ")")}");
     }
 }

@@ -7,10 +7,15 @@ namespace RealtimeStack.Components.Tests.Support;
 
 /// <summary>
 /// An <see cref="IMocks"/> (Moq) that records every resource registration and answers with its inputs plus the
-/// outputs a provider would compute (ids, generated names, random strings, certificates).
+/// outputs a provider would compute (ids, generated names, random strings, certificates) — or, as in a first
+/// <c>pulumi preview</c> (<see cref="FirstPreview"/>), with its inputs alone and no id, so that every computed
+/// output is unknown.
 /// </summary>
 public sealed class RecordingMocks
 {
+    /// <summary>Answer as a provider does in a first preview: no id, no computed output (use with a preview run).</summary>
+    public bool FirstPreview { get; init; }
+
     public const string FakeCertificatePem = "-----BEGIN CERTIFICATE-----\nMOCK\n-----END CERTIFICATE-----\n";
     public const string FakePrivateKeyPem = "-----BEGIN PRIVATE KEY-----\nMOCK\n-----END PRIVATE KEY-----\n";
 
@@ -30,6 +35,8 @@ public sealed class RecordingMocks
             Registered.Enqueue(args);
             var state = ImmutableDictionary.CreateBuilder<string, object>();
             state.AddRange(args.Inputs);
+            // A new resource in a first preview: the inputs come back, the id and every computed output are unknown.
+            if (FirstPreview && args.Type != "pulumi:pulumi:StackReference") return ("", (object)state.ToImmutable());
             // The Kubernetes provider names an object without metadata.name: resource name plus a random suffix.
             if (args.Type!.StartsWith("kubernetes:", StringComparison.Ordinal)
                 && args.Inputs.TryGetValue("metadata", out var metadata) && metadata is ImmutableDictionary<string, object> meta && !meta.ContainsKey("name"))
