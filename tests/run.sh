@@ -37,8 +37,9 @@ for suite in tests/*/; do
   name=$(basename "$suite")
   project="$suite$name.csproj"
   [ -f "$project" ] || continue
-  if [ "$name" = "RealtimeStack.Components.Tests" ]; then
-    # The Pulumi SDK packages come from the NuGet registry; one without them cannot build this suite.
+  if [ "$name" = "RealtimeStack.Components.Tests" ] || [ "$name" = "RealtimeStack.Provider.Tests" ]; then
+    # The Pulumi SDK packages come from the NuGet registry; one without them cannot build these suites
+    # (the mocks suite, and the provider plugin that the gRPC suite runs).
     if ! dotnet restore "$project" --nologo -v quiet >"$results/restore.log" 2>&1; then
       missing=$(grep -Eo "Unable to find package Pulumi(\.[A-Za-z]+)?" "$results/restore.log" | sed 's/Unable to find package //' | sort -u | paste -sd, -)
       if [ -n "$missing" ]; then
