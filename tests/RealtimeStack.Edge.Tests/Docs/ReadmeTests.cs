@@ -1,4 +1,5 @@
 using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.Hosting;
 
 namespace RealtimeStack.Edge.Tests.Docs;
 
@@ -33,7 +34,9 @@ public sealed class ReadmeTests
         {
             var shown = key.Default is null ? "—" : key.Default.Length == 0 ? "(empty)" : $"`{key.Default}`";
             var kind = key.Kind.ToString().ToLowerInvariant() + (key.Secret ? ", secret" : "");
-            lines.Add($"| `{key.FullName}` | `{key.Path}` | {kind} | {shown} | {key.Description} |");
+            // A plain input decides which resources exist: it must be known when the edge is constructed.
+            var input = $"`{key.Path}`" + (ResourceShape.Decides(key) ? " (plain)" : "");
+            lines.Add($"| `{key.FullName}` | {input} | {kind} | {shown} | {key.Description} |");
         }
         return string.Join('\n', lines);
     }
