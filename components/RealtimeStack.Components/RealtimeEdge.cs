@@ -60,27 +60,30 @@ public sealed class RealtimeEdge : ComponentResource
         var edge = new EdgeParts(this, name, inputs.Shape, inputs.Model(check), check.Apply(_ => ImmutableArray<Resource>.Empty));
         var shape = inputs.Shape.Deployment;
         var certificate = Certificate(edge, args);
-        var serviceNames = shape.Mode == EdgeMode.Docker ? BuildDocker(edge, certificate, args) : BuildCluster(edge, certificate);
+        var (serviceNames, controller) = shape.Mode == EdgeMode.Docker ? BuildDocker(edge, certificate, args) : BuildCluster(edge, certificate);
 
         Mode = Output.Create(shape.Mode.ToString().ToLowerInvariant());
         PublicUrl = inputs.Known(check, m => m.Edge.PublicUrl, EdgeConfigKeys.Domain, EdgeConfigKeys.HttpsPort);
         Hosts = inputs.Known(check, m => m.Edge.ServerNames.Select(n => n.Value).ToArray(), EdgeConfigKeys.Domain, EdgeConfigKeys.Aliases);
+        // Known in a preview (from plain inputs, or once their inputs are), and ready once what they name is.
         ServiceNames = serviceNames;
-        IngressClass = shape.Mode switch
+        var ingressClass = shape.Mode switch
         {
             EdgeMode.Docker => Output.Create(""),
             EdgeMode.Gateway => Output.Create(shape.GatewayClass),
             _ => inputs.Known(check, m => m.Deployment.IngressClass, DeploymentConfigKeys.IngressClass),
         };
+        IngressClass = Output.Tuple(controller.Urn, ingressClass).Apply(t => t.Item2);
         ConfigHash = edge.Model.Apply(m => Sha256.Of(RenderedConfiguration.Of(m)));
         RegisterOutputs(StackOutputs.Of(this));
     }
 
-    private Output<Dictionary<string, string[]>> BuildDocker(EdgeParts edge, (Input<string> Certificate, Input<string> Key) tls, RealtimeEdgeArgs args)
+    /// <summary>Docker mode: the containers; the backends' aliases by role, and the component that holds them.</summary>
+    private (Output<Dictionary<string, string[]>> ServiceNames, Resource Edge) BuildDocker(EdgeParts edge, (Input<string> Certificate, Input<string> Key) tls, RealtimeEdgeArgs args)
     {
         // Container and network names are global on a Docker engine; a stable random suffix keeps stacks apart.
         var suffix = new RandomString($"{edge.Name}-suffix", new RandomStringArgs { Length = 6, Special = false, Upper = false }, edge.Child());
-        _ = new NginxContainerEdge($"{edge.Name}-docker", new NginxContainerEdgeArgs
+        var docker = new NginxContainerEdge($"{edge.Name}-docker", new NginxContainerEdgeArgs
         {
             Shape = edge.Shape.Edge,
             Model = edge.Model,
@@ -95,12 +98,13 @@ public sealed class RealtimeEdge : ComponentResource
         var aliases = ContainerEdgeSettings.For(edge.Shape.Edge).Backends
             .GroupBy(b => b.Role)
             .ToDictionary(g => Role(g.Key), g => g.Select(b => b.Alias).ToArray());
-        return Output.Create(aliases);
+        return (docker.Urn.Apply(_ => aliases), docker);
     }
 
     /// <summary>Kubernetes and gateway mode: the same namespace, backends and TLS Secret, in front of them
-    /// ingress-nginx with Ingresses, or Envoy Gateway with a Gateway and HTTPRoutes.</summary>
-    private Output<Dictionary<string, string[]>> BuildCluster(EdgeParts edge, (Input<string> Certificate, Input<string> Key) certificate)
+    /// ingress-nginx with Ingresses, or Envoy Gateway with a Gateway and HTTPRoutes; the Services' names by role,
+    /// and the controller.</summary>
+    private (Output<Dictionary<string, string[]>> ServiceNames, Resource Controller) BuildCluster(EdgeParts edge, (Input<string> Certificate, Input<string> Key) certificate)
     {
         var ns = new Pulumi.Kubernetes.Core.V1.Namespace($"{edge.Name}-namespace", new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs
         {
@@ -114,15 +118,15 @@ public sealed class RealtimeEdge : ComponentResource
                 Workload = edge.Model.Apply(m => BackendWorkload.For(w.Role, m.Edge, m.Deployment)),
             }, edge.ChildComponent()))).ToArray();
         var tls = new TlsSecret($"{edge.Name}-tls", new TlsSecretArgs { Namespace = namespaceName, CertificatePem = certificate.Certificate, PrivateKeyPem = certificate.Key }, edge.ChildComponent());
-        if (edge.Shape.Deployment.Mode == EdgeMode.Gateway) BuildGateway(edge, namespaceName, tls);
-        else BuildIngress(edge, namespaceName, tls);
+        var controller = edge.Shape.Deployment.Mode == EdgeMode.Gateway ? BuildGateway(edge, namespaceName, tls) : BuildIngress(edge, namespaceName, tls);
         // The Services' names are the roles' (known in every preview); they are ready once their backend is.
-        return Output.All(backends.Select(b => b.Backend.Urn.Apply(_ => (Role: Role(b.Role), b.Name))))
+        var serviceNames = Output.All(backends.Select(b => b.Backend.Urn.Apply(_ => (Role: Role(b.Role), b.Name))))
             .Apply(pairs => pairs.ToDictionary(p => p.Role, p => new[] { p.Name }));
+        return (serviceNames, controller);
     }
 
-    /// <summary>ingress-nginx and one Ingress per route.</summary>
-    private static void BuildIngress(EdgeParts edge, Output<string> namespaceName, TlsSecret tls)
+    /// <summary>ingress-nginx and one Ingress per route; the controller.</summary>
+    private static Resource BuildIngress(EdgeParts edge, Output<string> namespaceName, TlsSecret tls)
     {
         var controller = new IngressNginxEdge($"{edge.Name}-ingress-nginx", new IngressNginxEdgeArgs { Shape = edge.Shape, Model = edge.Model }, edge.ChildComponent());
         _ = new RealtimeIngress($"{edge.Name}-ingress", new RealtimeIngressArgs
@@ -133,10 +137,11 @@ public sealed class RealtimeEdge : ComponentResource
             Shape = edge.Shape,
             Model = edge.Model,
         }, edge.ChildComponent(controller));
+        return controller;
     }
 
-    /// <summary>Envoy Gateway and the Gateway with its routes and policies.</summary>
-    private static void BuildGateway(EdgeParts edge, Output<string> namespaceName, TlsSecret tls)
+    /// <summary>Envoy Gateway and the Gateway with its routes and policies; the controller.</summary>
+    private static Resource BuildGateway(EdgeParts edge, Output<string> namespaceName, TlsSecret tls)
     {
         var controller = new EnvoyGatewayEdge($"{edge.Name}-envoy-gateway", new EnvoyGatewayEdgeArgs { Shape = edge.Shape, Model = edge.Model }, edge.ChildComponent());
         _ = new RealtimeGateway($"{edge.Name}-gateway", new RealtimeGatewayArgs
@@ -146,6 +151,7 @@ public sealed class RealtimeEdge : ComponentResource
             Shape = edge.Shape,
             Model = edge.Model,
         }, edge.ChildComponent(controller));
+        return controller;
     }
 
     /// <summary>The given certificate and key (their values may be unknown yet), or a self-signed pair for the edge's names.</summary>
