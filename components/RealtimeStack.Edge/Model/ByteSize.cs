@@ -12,10 +12,13 @@ public sealed partial record ByteSize(long Bytes)
 
     public static ByteSize Megabytes(long m) => new(m * 1024 * 1024);
 
-    /// <summary>nginx form, using the largest unit that divides the size exactly.</summary>
+    /// <summary>
+    /// nginx form, using the largest unit that divides the size exactly, up to m: nginx reads g only in offsets
+    /// (client_max_body_size), while sizes (client_body_buffer_size, a shared zone's size) know only k and m, so a
+    /// gigabyte is written 1024m, which every directive reads.
+    /// </summary>
     public string ToNginx()
     {
-        if (Bytes != 0 && Bytes % (1024L * 1024 * 1024) == 0) return (Bytes / (1024L * 1024 * 1024)).ToString(CultureInfo.InvariantCulture) + "g";
         if (Bytes != 0 && Bytes % (1024L * 1024) == 0) return (Bytes / (1024L * 1024)).ToString(CultureInfo.InvariantCulture) + "m";
         if (Bytes != 0 && Bytes % 1024 == 0) return (Bytes / 1024).ToString(CultureInfo.InvariantCulture) + "k";
         return Bytes.ToString(CultureInfo.InvariantCulture);

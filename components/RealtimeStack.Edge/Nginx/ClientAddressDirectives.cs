@@ -30,16 +30,4 @@ public static class ClientAddressDirectives
     /// <summary>The extra listen parameter: every connection must start with a PROXY protocol header.</summary>
     public static IEnumerable<string> ListenParameters(ClientAddressSpec client) =>
         client.ProxyProtocol ? ["proxy_protocol"] : [];
-
-    /// <summary>
-    /// What backends get as X-Forwarded-For. Without trusted proxies, the usual <c>$proxy_add_x_forwarded_for</c>.
-    /// Behind trusted proxies it is the resolved client alone: <c>$proxy_add_x_forwarded_for</c> appends $remote_addr,
-    /// which realip has already replaced, to the incoming header, so the client would appear twice and the load
-    /// balancer's hop would vanish ("203.0.113.7, 203.0.113.7"); and the entries left of the client are whatever the
-    /// client wrote. Sending only the address the edge vouches for means backends need no list of proxies of their
-    /// own, X-Forwarded-For agrees with X-Real-IP, and it is what ingress-nginx sends (X-Forwarded-For
-    /// $remote_addr unless compute-full-forwarded-for), so both modes tell backends the same.
-    /// </summary>
-    public static string ForwardedFor(ClientAddressSpec client) =>
-        client.BehindProxies ? "$remote_addr" : "$proxy_add_x_forwarded_for";
 }

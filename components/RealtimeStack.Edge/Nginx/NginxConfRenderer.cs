@@ -17,15 +17,35 @@ public static class NginxConfRenderer
     /// <summary>Answered 204 on the plain HTTP listener, for container health checks (never redirected).</summary>
     public const string HealthPath = "/healthz";
 
-    /// <summary>Headers every proxied location sends. proxy_set_header is inherited only by levels that set none,
-    /// so each location repeats the whole list instead of relying on inheritance.</summary>
-    public static IReadOnlyList<(string Name, string Value)> ForwardedHeaders(ClientAddressSpec client) =>
+    /// <summary>Request headers never passed on: each could make a backend believe a proxy that is not there.</summary>
+    public static IReadOnlyList<string> ClearedHeaders { get; } =
+        ["Forwarded", "X-Forwarded-Server", "X-Original-URL", "X-Rewrite-URL", "X-Original-Forwarded-For", "True-Client-IP", "X-Client-IP", "X-Cluster-Client-IP"];
+
+    /// <summary>
+    /// Headers every proxied location sends: only what the edge vouches for. The client address is $remote_addr (the
+    /// connection's peer, or the client a trusted proxy named), in X-Real-IP and X-Forwarded-For alike; host, port
+    /// and scheme are the edge's. Headers a client could write to pose as a proxy in front of the backends (Forwarded,
+    /// True-Client-IP, the URL overrides some frameworks honour) are sent empty, which nginx leaves out.
+    /// proxy_set_header is inherited only by levels that set none, so each location repeats the whole list.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> ForwardedHeaders { get; } =
     [
         ("Host", "$host"),
         ("X-Real-IP", "$remote_addr"),
-        ("X-Forwarded-For", ClientAddressDirectives.ForwardedFor(client)),
+        ("X-Forwarded-For", "$remote_addr"),
         ("X-Forwarded-Proto", "$scheme"),
+        ("X-Forwarded-Host", "$host"),
+        ("X-Forwarded-Port", "$server_port"),
+        .. ClearedHeaders.Select(name => (name, "")),
     ];
+
+    /// <summary>
+    /// Backend response headers nginx would act on and this edge ignores: X-Accel-Redirect would let a backend send
+    /// the client to any internal location (another route's backend, with the first route's request); the rate,
+    /// expiry and charset ones change nginx's handling of the response. X-Accel-Buffering stays honoured: it only
+    /// unbuffers a response, which a streaming API response may need.
+    /// </summary>
+    public static IReadOnlyList<string> IgnoredBackendHeaders { get; } = ["X-Accel-Redirect", "X-Accel-Limit-Rate", "X-Accel-Expires", "X-Accel-Charset"];
 
     public static string Render(EdgeSpec spec, NginxLayout layout) => NginxConfWriter.Write(Build(spec, layout));
 
@@ -60,6 +80,7 @@ public static class NginxConfRenderer
         ]),
         .. Gzip(spec.Gzip),
         Simple("proxy_http_version", "1.1"),
+        Simple("proxy_ignore_headers", [.. IgnoredBackendHeaders]),
         Simple("client_max_body_size", spec.Body.MaxSize.ToNginx()),
         Simple("client_body_buffer_size", spec.Body.BufferSize.ToNginx()),
         .. ClientAddressDirectives.RealIp(spec.ClientAddress),
@@ -137,7 +158,7 @@ public static class NginxConfRenderer
             Simple("server_name", [.. spec.ServerNames.Select(n => n.Value)]),
         };
         var health = HealthLocation();
-        if (!spec.Listen.RedirectHttpToHttps) return Blocked("server", [.. head, health, .. Locations(spec, hsts: null), NotFound()]);
+        if (!spec.Listen.RedirectHttpToHttps) return Blocked("server", [.. head, health, RequestGuards.Path, .. Locations(spec, hsts: null), NotFound()]);
         var target = spec.Listen.HttpsPort == 443 ? "https://$host$request_uri" : $"https://$host:{Number(spec.Listen.HttpsPort)}$request_uri";
         return Blocked("server", [.. head, health, Blocked("location", ["/"], [Simple("return", "301", target)])]);
     }
@@ -175,24 +196,26 @@ public static class NginxConfRenderer
             Simple("ssl_session_timeout", "1h"),
             Simple("ssl_buffer_size", tls.BufferSize.ToNginx()),
             hsts,
+            RequestGuards.Path,
             .. Locations(spec, hsts),
             NotFound(),
         ]);
     }
 
     private static IEnumerable<Directive> Locations(EdgeSpec spec, Directive? hsts) =>
-        spec.Routes.All.Select(route => Location(route, spec.Upstreams.For(route.Kind), ForwardedHeaders(spec.ClientAddress), hsts, ClientLimitsDirectives.ForRoute(spec.Limits, route.Kind)));
+        spec.Routes.All.Select(route => Location(route, spec.Upstreams.For(route.Kind), ForwardedHeaders, hsts, ClientLimitsDirectives.ForRoute(spec.Limits, route.Kind)));
 
     private static Directive Location(RouteSpec route, UpstreamGroup upstream, IReadOnlyList<(string Name, string Value)> forwarded, Directive? hsts, Directive? limit)
     {
         string[] match = route.Kind == RouteKind.Api ? [route.Path] : ["^~", route.Path];
         var connection = route.Kind == RouteKind.WebSocket ? ConnectionUpgradeVariable : "";
-        var body = new List<Directive?>
-        {
+        List<Directive?> body =
+        [
             AccessLogFormat.SetRoute(route.Kind),
+            .. RequestGuards.ForRoute(route.Kind),
             limit,
             Simple("proxy_pass", "http://" + UpstreamName(upstream)),
-        };
+        ];
         body.AddRange(forwarded.Select(h => Simple("proxy_set_header", h.Name, h.Value)));
         if (route.Kind == RouteKind.WebSocket) body.Add(Simple("proxy_set_header", "Upgrade", "$http_upgrade"));
         body.Add(Simple("proxy_set_header", "Connection", connection));

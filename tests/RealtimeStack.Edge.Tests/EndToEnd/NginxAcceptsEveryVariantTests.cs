@@ -55,6 +55,8 @@ public sealed class NginxAcceptsEveryVariantTests
         PreHttp2Directive,
         "metrics=false",
         "statusPort=9145",
+        // Sizes at their largest: nginx reads a size (unlike an offset) only in k or m.
+        "clientBodyBufferSize=1g;tlsSessionCache=1g;clientMaxBodySize=64g",
     ];
 
     private const string PreHttp2Directive = "nginxVersion=1.25.0";

@@ -16,7 +16,7 @@ public sealed class ClientAddressRenderingTests
         Assert.DoesNotContain(conf.All, d => d.Name.StartsWith("set_real_ip", StringComparison.Ordinal) || d.Name.StartsWith("real_ip", StringComparison.Ordinal));
         Assert.DoesNotContain(conf.All, d => d.Name == "listen" && d.Args.Contains("proxy_protocol"));
         foreach (var path in new[] { "/api/", "/sse/", "/ws/" })
-            Assert.Contains(conf.Location(path).Children("proxy_set_header"), h => h.Args is ["X-Forwarded-For", "$proxy_add_x_forwarded_for"]);
+            Assert.Contains(conf.Location(path).Children("proxy_set_header"), h => h.Args is ["X-Forwarded-For", "$remote_addr"]);
     }
 
     [Fact]

@@ -6,9 +6,9 @@ using System.Text;
 namespace RealtimeStack.Edge.Tests.Support;
 
 /// <summary>
-/// A minimal HTTP/1.1 backend on 127.0.0.1 that records every request line it receives in full (head and body read),
-/// then either answers 200 or closes the connection without a response: a backend that got the request and died
-/// before answering, which is what nginx's retry rules have to treat with care.
+/// A minimal HTTP/1.1 backend on 127.0.0.1 that records every request it receives in full (head and body read),
+/// then either answers 200 (with <see cref="ResponseHeaders"/>, if any) or closes the connection without a response:
+/// a backend that got the request and died before answering, which is what nginx's retry rules have to treat with care.
 /// </summary>
 public sealed class RecordingBackend : IAsyncDisposable
 {
@@ -16,10 +16,12 @@ public sealed class RecordingBackend : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<string> _heads = new();
 
-    public RecordingBackend(bool answer)
+    public RecordingBackend(bool answer, string responseHeaders = "")
     {
         Answers = answer;
+        ResponseHeaders = responseHeaders;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         _accepting = AcceptAsync();
@@ -27,12 +29,18 @@ public sealed class RecordingBackend : IAsyncDisposable
 
     public bool Answers { get; }
 
+    /// <summary>Extra header lines of the 200 answer, each ending in CRLF.</summary>
+    public string ResponseHeaders { get; }
+
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public string Address => $"127.0.0.1:{Port}";
 
     /// <summary>Request lines ("POST /api/x?id=1 HTTP/1.0"), in the order they were read.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
+
+    /// <summary>Whole request heads (request line and header lines, CRLF-separated), in the order they were read.</summary>
+    public IReadOnlyList<string> Heads => [.. _heads];
 
     private async Task AcceptAsync()
     {
@@ -74,9 +82,10 @@ public sealed class RecordingBackend : IAsyncDisposable
                 if (read == 0) return;
                 received.AddRange(buffer.AsSpan(0, read));
             }
+            _heads.Enqueue(head);
             _requests.Enqueue(lines[0]);
             if (Answers)
-                await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"), timeout.Token);
+                await socket.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n{ResponseHeaders}\r\nok"), timeout.Token);
             socket.Shutdown(SocketShutdown.Both);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or IOException) { }
