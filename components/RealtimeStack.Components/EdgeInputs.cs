@@ -98,8 +98,10 @@ internal sealed class EdgeInputs
         PartialModel? partial = null;
         try { partial = PartialModel.Bind(known, unknown); }
         catch (EdgeConfigException e) { errors.AddRange(e.Errors); }
-        // The certificate is checked inside its secret; only the verdict (rules, no key material) comes out.
-        var certificate = Output.Unsecret(CertificateErrors(_tls));
+        // The certificate is checked inside its secret, against the names once they are known; only the verdict
+        // (rules, no key material) comes out.
+        var names = partial is { Model: { } model } && partial.Knows([EdgeConfigKeys.Domain, EdgeConfigKeys.Aliases]) ? model.Edge.ServerNames : null;
+        var certificate = Output.Unsecret(CertificateErrors(_tls, names));
         if (await OutputUtilities.GetIsKnownAsync(certificate).ConfigureAwait(false))
             errors.AddRange(await OutputUtilities.GetValueAsync(certificate).ConfigureAwait(false));
         if (errors.Count > 0) throw new ResourceException(Message(errors), owner, hideStack: true);
@@ -184,12 +186,15 @@ internal sealed class EdgeInputs
         return new FlatValue(joined.Value, joined.Error);
     }
 
-    private static Output<ImmutableArray<ConfigError>> CertificateErrors(Inputs.TlsArgs? tls)
+    private static Output<ImmutableArray<ConfigError>> CertificateErrors(Inputs.TlsArgs? tls, IReadOnlyList<ServerName>? names)
     {
         Output<string?> Value(Input<string>? input) => input is null ? Output.Create((string?)null) : input.ToOutput().Apply(v => (string?)v);
         return Output.Tuple(Value(tls?.CertificatePem), Value(tls?.PrivateKeyPem)).Apply(pair =>
-            EdgeConfigBinder.BindCertificate(pair.Item1, pair.Item2).Error is { } error
-                ? ImmutableArray.Create(error)
-                : ImmutableArray<ConfigError>.Empty);
+        {
+            var bound = EdgeConfigBinder.BindCertificate(pair.Item1, pair.Item2);
+            if (bound.Error is { } error) return ImmutableArray.Create(error);
+            return (bound.Value?.Problems(names ?? [], DateTime.UtcNow) ?? [])
+                .Select(problem => new ConfigError(EdgeConfigKeys.TlsCert.FullName, problem)).ToImmutableArray();
+        });
     }
 }

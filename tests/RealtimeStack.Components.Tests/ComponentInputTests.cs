@@ -26,7 +26,8 @@ public sealed class ComponentInputTests
     [Fact]
     public async Task Outputs_of_other_resources_and_a_stack_reference_reach_the_rendered_edge()
     {
-        var pem = SelfSignedCertificate.Create(["edge.example.net"], TimeSpan.FromDays(30));
+        // It covers the alias too, which a random suffix names.
+        var pem = SelfSignedCertificate.Create(["edge.example.net", "*.example.net"], TimeSpan.FromDays(30));
         RealtimeEdgeArgs? used = null;
         var run = await PulumiRun.OfAsync(() =>
         {
@@ -158,6 +159,26 @@ public sealed class ComponentInputTests
         }))));
         Assert.Contains("tls.privateKeyPem: does not match the certificate's public key", e.ToString());
         Assert.DoesNotContain("PRIVATE KEY", e.ToString());
+    }
+
+    [Fact]
+    public async Task A_certificate_that_does_not_cover_the_domain_fails_once_both_are_known()
+    {
+        var other = SelfSignedCertificate.Create(["other.example.com"], TimeSpan.FromDays(30));
+        var mocks = MocksWithDnsStack("example.net");
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => PulumiRun.OfAsync(() =>
+        {
+            var dns = new StackReference(DnsStack);
+            return StackOutputs.Of(new RealtimeEdge("edge", new RealtimeEdgeArgs
+            {
+                Domain = dns.RequireOutput("zone").Apply(z => $"edge.{z}"),
+                Mode = "kubernetes",
+                BackendImage = "registry.example.com/realtime/backend:3.1",
+                Tls = new TlsArgs { CertificatePem = other.CertificatePem, PrivateKeyPem = other.PrivateKeyPem },
+            }));
+        }, mocks));
+        Assert.Contains("tls.certificatePem: does not cover edge.example.net (it covers other.example.com, 127.0.0.1)", e.ToString());
+        Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class GatewayEdgeTests
         { ["realtime:rejectUnknownHosts", "false", "realtime:redirectHttp", "false"] },
         { ["realtime:aliases", "*.realtime.example.com,www.example.com", "realtime:httpsPort", "8443", "realtime:httpPort", "8080"] },
         { ["realtime:trustedProxies", "10.0.0.0/8,192.168.1.1", "realtime:hstsMaxAge", "0s"] },
-        { ["realtime:trustedProxies", "10.0.0.0/8", "realtime:proxyProtocol", "true"] },
+        { ["realtime:trustedProxies", "10.0.0.0/8", "realtime:maxStreams", "100000"] },
         { ["realtime:http2", "false", "realtime:tlsProtocols", "TLSv1.3"] },
         { ["realtime:controllerReplicas", "1", "realtime:connectTimeout", "1500ms", "realtime:sseReadTimeout", "90s", "realtime:workerShutdownTimeout", "1d"] },
         { ["realtime:gatewayCrds", "external"] },
@@ -101,7 +101,8 @@ public sealed class GatewayEdgeTests
         // Envoy Gateway's 15 s default would end every stream: the stream routes disable the request timeout.
         Assert.Equal("0s", Timeouts(routes["realtime-sse"])["request"]);
         Assert.Equal("0s", Timeouts(routes["realtime-ws"])["request"]);
-        Assert.Equal("45s", Timeouts(routes["realtime-api"])["request"]);
+        // The API route has none either: Envoy's request timeout ends a whole response, nginx's read timeout is a gap.
+        Assert.Equal("0s", Timeouts(routes["realtime-api"])["request"]);
         Assert.Equal("/sse/", Path(Rule(routes["realtime-sse"])["matches"], 0, "path", "value"));
         Assert.Equal("realtime-sse", Path(Rule(routes["realtime-sse"])["backendRefs"], 0, "name"));
 
@@ -244,9 +245,49 @@ public sealed class GatewayEdgeTests
         Assert.Equal(["10.0.0.0/8", "192.168.1.1/32"], cidrs.Cast<string>());
         foreach (var route in behind.Mocks.OfType(HttpRoute).Where(r => Name(r.Inputs) != GatewaySettings.RedirectRouteName))
         {
-            var set = (Map)Path(Rule(route)["filters"], 0, "requestHeaderModifier", "set", 0);
-            Assert.Equal(("X-Real-IP", GatewaySettings.ClientAddressFormat), ((string)set["name"], (string)set["value"]));
+            var modifier = (Map)Path(Rule(route)["filters"], 0, "requestHeaderModifier");
+            var set = ((ImmutableArray<object>)modifier["set"]).Cast<Map>().ToDictionary(h => (string)h["name"], h => (string)h["value"]);
+            // The client address Envoy settled on, alone, as the nginx edge sends it; Envoy would append its hop to
+            // whatever X-Forwarded-For the client wrote.
+            Assert.Equal(GatewaySettings.ClientAddressFormat, set["X-Real-IP"]);
+            Assert.Equal(GatewaySettings.ClientAddressFormat, set["X-Forwarded-For"]);
+            Assert.Equal("%REQ(:AUTHORITY)%", set["X-Forwarded-Host"]);
+            Assert.Equal("%DOWNSTREAM_LOCAL_PORT%", set["X-Forwarded-Port"]);
+            Assert.Equal(Edge.Model.ClientAddressSpec.UnvouchedHeaders, ((ImmutableArray<object>)modifier["remove"]).Cast<string>());
         }
+    }
+
+    [Fact]
+    public async Task Each_proxy_may_hold_as_many_connections_as_the_limit_allows()
+    {
+        // Envoy Gateway's bootstrap caps every proxy at 50,000 downstream connections (overload manager); the patch
+        // raises the cap to the connection limit, so 100,000 streams are not refused at 50,000.
+        var run = await RunGateway(("realtime:maxStreams", "100000"));
+        var proxy = Assert.Single(run.Mocks.OfType("kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy"));
+        Assert.Empty(CrdSchema.ErrorsOf(proxy.Inputs));
+        var bootstrap = (Map)Path(Spec(proxy), "bootstrap");
+        Assert.Equal("JSONPatch", bootstrap["type"]);
+        var patch = (Map)Path(bootstrap, "jsonPatches", 0);
+        Assert.Equal(("replace", GatewaySettings.MaxDownstreamConnectionsPointer, 101_024.0), ((string)patch["op"], (string)patch["path"], Convert.ToDouble(patch["value"], System.Globalization.CultureInfo.InvariantCulture)));
+        var limit = Convert.ToDouble(Path(Spec(Assert.Single(run.Mocks.OfType(ClientPolicy))), "connection", "connectionLimit", "value"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(limit, Convert.ToDouble(patch["value"], System.Globalization.CultureInfo.InvariantCulture));
+        // The pointer names the cap in the pinned release's bootstrap (kept as test data).
+        Assert.Equal(50_000, EnvoyBootstrap.MaxActiveDownstreamConnections(GatewaySettings.MaxDownstreamConnectionsPointer));
+    }
+
+    [Fact]
+    public async Task Stream_routes_take_their_methods_and_unknown_hosts_are_served_when_asked()
+    {
+        var run = await RunGateway();
+        var routes = run.Mocks.OfType(HttpRoute).ToDictionary(r => Name(r.Inputs));
+        string[] Methods(string route) => ((ImmutableArray<object>)Rule(routes[route])["matches"]).Cast<Map>().Select(m => m.TryGetValue("method", out var v) ? (string)v : "any").ToArray();
+        Assert.Equal(["GET", "HEAD"], Methods("realtime-sse"));
+        Assert.Equal(["GET"], Methods("realtime-ws"));
+        Assert.Equal(["any"], Methods("realtime-api"));
+        Assert.All(routes.Values, r => Assert.True(Spec(r).ContainsKey("hostnames")));
+        // rejectUnknownHosts off: the nginx edge serves any Host, so the routes name none (every name matches).
+        var open = await RunGateway(("realtime:rejectUnknownHosts", "false"));
+        Assert.All(open.Mocks.OfType(HttpRoute), r => Assert.False(Spec(r).ContainsKey("hostnames")));
     }
 
     [Fact]
@@ -307,6 +348,11 @@ public sealed class GatewayEdgeTests
             e => e.Key == "realtime:aliases" && e.Rule.Contains("at most 63"));
         // Without one listener per name, any number fits.
         Assert.Equal(64, Model(("realtime:aliases", tooMany), ("realtime:rejectUnknownHosts", "false")).Edge.ServerNames.Count);
+        // The PROXY protocol would be believed from anyone; a keepalive of 0 would mean "forever" to Envoy.
+        var unsafeClient = Assert.Throws<Edge.Model.EdgeConfigException>(() => Model(
+            ("realtime:trustedProxies", "10.0.0.0/8"), ("realtime:proxyProtocol", "true"), ("realtime:keepaliveTimeout", "0s"))).Errors;
+        Assert.Contains(unsafeClient, e => e.Key == "realtime:proxyProtocol" && e.Rule == StackModel.GatewayProxyProtocolRule);
+        Assert.Contains(unsafeClient, e => e.Key == "realtime:keepaliveTimeout" && e.Rule.StartsWith("0s means no keep-alive for nginx", StringComparison.Ordinal));
         var image = Assert.Throws<Edge.Model.EdgeConfigException>(() => StackModel.Bind(new Dictionary<string, string> { ["realtime:mode"] = "gateway", ["realtime:domain"] = "a.example.com" })).Errors;
         Assert.Contains(image, e => e.Key == "realtime:backendImage" && e.Rule.StartsWith("is required in gateway mode", StringComparison.Ordinal));
     }

@@ -118,15 +118,15 @@ public static class UpdatePlanner
         PlanMonitor(ServiceMonitorSettings.For(before.Edge, b)?.Object(), ServiceMonitorSettings.For(after.Edge, a)?.Object(), "the controller's", changes);
     }
 
+    /// <summary>The subject of a change to the Gateway's listeners (which drains connections), apart from routes.</summary>
+    public const string GatewayListeners = "listeners";
+
     /// <summary>
     /// Envoy Gateway: the class (and the release named after it) replaced cuts; the proxies' own settings roll or
     /// scale them; the rest reaches running proxies by xDS. Listener changes (the Gateway, the ClientTrafficPolicy)
     /// make Envoy drain the old listener's connections for its drain time (workerShutdownTimeout); routes, backend
     /// policies and certificates (by SDS) apply to new requests while open streams go on.
     /// </summary>
-    /// <summary>The subject of a change to the Gateway's listeners (which drains connections), apart from routes.</summary>
-    public const string GatewayListeners = "listeners";
-
     private static void PlanGateway(StackModel before, StackModel after, List<PlannedChange> changes)
     {
         var (b, a) = (before.Deployment, after.Deployment);
@@ -143,9 +143,9 @@ public static class UpdatePlanner
         if (b.ControllerReplicas != a.ControllerReplicas)
             changes.Add(new(UpdateAction.ScaleController, a.ControllerReplicas > b.ControllerReplicas ? StreamEffect.Kept : StreamEffect.Drained, "Envoy proxy pods",
                 $"{b.ControllerReplicas} → {a.ControllerReplicas} replicas"));
-        if (Json(oldProxy.Spec["shutdown"]) != Json(newProxy.Spec["shutdown"]))
+        if (Json(oldProxy.Spec["shutdown"]) != Json(newProxy.Spec["shutdown"]) || Json(oldProxy.Spec["bootstrap"]) != Json(newProxy.Spec["bootstrap"]))
             changes.Add(new(UpdateAction.RollController, StreamEffect.Drained, "Envoy proxy pods",
-                "their drain settings are in the pod (--drain-time-s, the grace period): pods roll one at a time, each draining up to workerShutdownTimeout"));
+                "their drain settings and connection cap are in the pod (--drain-time-s, the grace period, the bootstrap): pods roll one at a time, each draining up to workerShutdownTimeout"));
         var secret = TlsSecretSettings.GeneratedName;
         var listeners = Json(GatewaySettings.Gateway(before.Edge, b, secret)) != Json(GatewaySettings.Gateway(after.Edge, a, secret))
             || Json(GatewaySettings.ClientTrafficPolicy(before.Edge, b)) != Json(GatewaySettings.ClientTrafficPolicy(after.Edge, a));

@@ -37,7 +37,13 @@ public static class ControllerValues
                 // Keeps the client's address, which upstream-hash-by and X-Forwarded-For depend on.
                 ["externalTrafficPolicy"] = "Local",
             },
-            ["terminationGracePeriodSeconds"] = Seconds.Of(edge.Capacity.WorkerShutdownTimeout) + GraceMargin,
+            // The controller keeps its listeners open this long after SIGTERM, while the load balancer's health check
+            // notices the pod is going; then nginx drains for worker-shutdown-timeout.
+            ["extraArgs"] = new SortedDictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["shutdown-grace-period"] = Seconds.Of(deployment.DrainDelay).ToString(CultureInfo.InvariantCulture),
+            },
+            ["terminationGracePeriodSeconds"] = Seconds.Of(deployment.DrainDelay) + Seconds.Of(edge.Capacity.WorkerShutdownTimeout) + GraceMargin,
             ["metrics"] = ControllerMetrics.Values(edge.Metrics),
         },
     };
@@ -52,6 +58,13 @@ public static class ControllerValues
         var map = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["allow-snippet-annotations"] = "false",
+            // upstream-hash-by (the stream Ingresses' stickiness) is a High-risk annotation: a lower level, set
+            // cluster-wide for other controllers, would make this one refuse the sse and ws Ingresses.
+            ["annotations-risk-level"] = "High",
+            // As the nginx edge redirects (ingress-nginx's default is 308).
+            ["http-redirect-code"] = "301",
+            // As the nginx edge's API route (ingress-nginx's default is off); the SSE Ingress turns it off for itself.
+            ["proxy-buffering"] = "on",
             ["proxy-connect-timeout"] = Seconds.Text(edge.Routes.Api.ConnectTimeout),
             ["proxy-read-timeout"] = Seconds.Text(edge.Routes.Api.ReadTimeout),
             ["proxy-send-timeout"] = Seconds.Text(edge.Routes.Api.SendTimeout),
@@ -62,7 +75,8 @@ public static class ControllerValues
             ["retry-non-idempotent"] = "false",
             ["proxy-body-size"] = edge.Body.MaxSize.ToNginx(),
             ["client-body-buffer-size"] = edge.Body.BufferSize.ToNginx(),
-            ["keep-alive"] = Seconds.Text(edge.Listen.KeepaliveTimeout),
+            // 0 is "no keep-alive" here too (whole seconds round up to at least 1 for every other key).
+            ["keep-alive"] = edge.Listen.KeepaliveTimeout.Value == TimeSpan.Zero ? "0" : Seconds.Text(edge.Listen.KeepaliveTimeout),
             ["upstream-keepalive-connections"] = Number(edge.Upstreams.Api.Keepalive),
             ["use-gzip"] = gzip.Enabled ? "true" : "false",
             ["gzip-level"] = Number(gzip.Level),

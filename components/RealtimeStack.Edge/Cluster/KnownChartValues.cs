@@ -20,10 +20,11 @@ public static class KnownChartValues
         "controller.config",
         "controller.service.externalTrafficPolicy",
         "controller.terminationGracePeriodSeconds",
+        "controller.extraArgs",
         "controller.metrics.enabled",
         "controller.metrics.port",
     };
 
     /// <summary>Maps whose keys are free-form in the chart (the ConfigMap): their children are not chart keys.</summary>
-    public static IReadOnlySet<string> FreeFormMaps { get; } = new HashSet<string>(StringComparer.Ordinal) { "controller.config" };
+    public static IReadOnlySet<string> FreeFormMaps { get; } = new HashSet<string>(StringComparer.Ordinal) { "controller.config", "controller.extraArgs" };
 }

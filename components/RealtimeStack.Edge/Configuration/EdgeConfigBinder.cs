@@ -35,8 +35,11 @@ public static class EdgeConfigBinder
         if (listen.HttpPort == listen.HttpsPort)
             errors.Add(K.HttpsPort.FullName, $"must differ from {K.HttpPort.FullName} (both are {listen.HttpPort})");
 
+        var material = BindTlsMaterial(config);
+        foreach (var problem in material?.Problems(names, DateTime.UtcNow) ?? [])
+            errors.Add(K.TlsCert.FullName, problem);
         var tls = new TlsSpec(
-            BindTlsMaterial(config),
+            material,
             BindProtocols(config),
             config.GetBool(K.Http2),
             config.Get(K.TlsBufferSize, (k, r) => ByteSize.Parse(k, r, 1024, 16 * 1024)),

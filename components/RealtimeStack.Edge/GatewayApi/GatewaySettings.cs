@@ -26,6 +26,27 @@ public static class GatewaySettings
     /// protocol from trusted proxies): what nginx sends as X-Real-IP $remote_addr.</summary>
     public const string ClientAddressFormat = "%DOWNSTREAM_REMOTE_ADDRESS_WITHOUT_PORT%";
 
+    /// <summary>
+    /// What every route tells its backend, as the nginx edge does: the client address Envoy settled on as X-Real-IP
+    /// and X-Forwarded-For alone (Envoy would append its hop to what the client sent), the Host the client asked for
+    /// and the port it reached as X-Forwarded-Host and -Port (Envoy sets X-Forwarded-Proto itself); header values are
+    /// Envoy format strings (Envoy Gateway passes them through to the route's request_headers_to_add).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> ForwardedHeaders { get; } =
+    [
+        ("X-Real-IP", ClientAddressFormat),
+        ("X-Forwarded-For", ClientAddressFormat),
+        ("X-Forwarded-Host", "%REQ(:AUTHORITY)%"),
+        ("X-Forwarded-Port", "%DOWNSTREAM_LOCAL_PORT%"),
+    ];
+
+    /// <summary>
+    /// The max_active_downstream_connections of the overload manager in Envoy Gateway's bootstrap
+    /// (internal/xds/bootstrap/bootstrap.yaml.tpl, v1.9.0: 50,000, its first resource monitor), which caps every
+    /// proxy below what the connection limit would allow; the EnvoyProxy's bootstrap patch sets it to that limit.
+    /// </summary>
+    public const string MaxDownstreamConnectionsPointer = "/overload_manager/resource_monitors/0/typed_config/max_active_downstream_connections";
+
     private const string V1 = GatewayApiGroup + "/v1";
     private const string V1Alpha1 = EnvoyGatewayGroup + "/v1alpha1";
 
@@ -73,6 +94,10 @@ public static class GatewaySettings
                 ("envoyDeployment", ObjectMap.Of(("replicas", deployment.ControllerReplicas))),
                 ("envoyPDB", deployment.ControllerReplicas > 1 ? ObjectMap.Of(("minAvailable", 1)) : null),
                 ("envoyService", ObjectMap.Of(("externalTrafficPolicy", "Local"))))))),
+        // Without this each proxy stops accepting at 50,000 connections, whatever maxStreams asks for.
+        ("bootstrap", ObjectMap.Of(
+            ("type", "JSONPatch"),
+            ("jsonPatches", new object[] { ObjectMap.Of(("op", "replace"), ("path", MaxDownstreamConnectionsPointer), ("value", CircuitBreakerLimit(edge))) }))),
         ("shutdown", ObjectMap.Of(
             ("drainTimeout", GatewayDuration.Of(edge.Capacity.WorkerShutdownTimeout)),
             ("minDrainDuration", GatewayDuration.Of(deployment.DrainDelay))))));
@@ -109,7 +134,6 @@ public static class GatewaySettings
 
     private static CustomObject Route(EdgeSpec edge, DeploymentSpec deployment, RouteSpec route, BackendWorkload workload)
     {
-        var stream = route.Kind != RouteKind.Api;
         var parents = HttpsListeners(edge).Select(l => l.Name).ToList();
         // Without the redirect, plain HTTP serves the routes too, as the nginx edge's port 80 server does.
         if (!edge.Listen.RedirectHttpToHttps) parents.Add(HttpListener);
@@ -119,28 +143,47 @@ public static class GatewaySettings
         if (edge.Tls.StrictTransportSecurity is { } hsts) responseHeaders.Add(Header("Strict-Transport-Security", hsts));
         var filters = new List<object>
         {
-            ObjectMap.Of(("type", "RequestHeaderModifier"), ("requestHeaderModifier", ObjectMap.Of(("set", new object[] { Header("X-Real-IP", ClientAddressFormat) })))),
+            ObjectMap.Of(("type", "RequestHeaderModifier"), ("requestHeaderModifier", ObjectMap.Of(
+                ("set", ForwardedHeaders.Select(h => (object)Header(h.Name, h.Value)).ToArray()),
+                ("remove", ClientAddressSpec.UnvouchedHeaders.ToArray<object>())))),
         };
         if (responseHeaders.Count > 0)
             filters.Add(ObjectMap.Of(("type", "ResponseHeaderModifier"), ("responseHeaderModifier", ObjectMap.Of(("set", responseHeaders.ToArray())))));
         return new(V1, "HTTPRoute", workload.Name, deployment.Namespace, ObjectMap.Of(
             ("parentRefs", parents.Select(p => (object)ObjectMap.Of(("name", GatewayName), ("sectionName", p))).ToArray()),
-            ("hostnames", edge.ServerNames.Select(n => (object)n.Value).ToArray()),
+            ("hostnames", Hostnames(edge)),
             ("rules", new object[]
             {
                 ObjectMap.Of(
-                    ("matches", new object[] { ObjectMap.Of(("path", ObjectMap.Of(("type", "PathPrefix"), ("value", route.Path)))) }),
+                    ("matches", Methods(route.Kind).Select(method => (object)ObjectMap.Of(
+                        ("path", ObjectMap.Of(("type", "PathPrefix"), ("value", route.Path))),
+                        ("method", method))).ToArray()),
                     ("filters", filters.ToArray()),
                     ("backendRefs", new object[] { ObjectMap.Of(("name", workload.Name), ("port", workload.Port)) }),
-                    // Envoy Gateway's route timeout is 15 s unless set: a stream route must have none (0s), its
-                    // idleness is bounded by the stream idle timeout instead; the API gets its read timeout.
-                    ("timeouts", ObjectMap.Of(("request", stream ? GatewayDuration.Zero : GatewayDuration.Of(route.ReadTimeout))))),
+                    // Envoy Gateway's route timeout is 15 s unless set, and it is a deadline for the whole response,
+                    // not nginx's gap between two reads: none on any route (0s); the gap is the route's stream idle
+                    // timeout (BackendTrafficPolicy), as nginx's read timeout is.
+                    ("timeouts", ObjectMap.Of(("request", GatewayDuration.Zero)))),
             })));
     }
 
+    /// <summary>The names a route answers for: the edge's, or, when unknown names are served (rejectUnknownHosts off,
+    /// as nginx's servers then serve any Host), none, which the Gateway API reads as every name.</summary>
+    private static object[]? Hostnames(EdgeSpec edge) =>
+        edge.Listen.RejectUnknownHosts ? edge.ServerNames.Select(n => (object)n.Value).ToArray() : null;
+
+    /// <summary>The methods a route takes, as the nginx edge's stream locations do (another method gets 404 from Envoy,
+    /// where nginx answers 405); the API takes any (null: no method match).</summary>
+    private static IReadOnlyList<string?> Methods(RouteKind kind) => kind switch
+    {
+        RouteKind.ServerSentEvents => ["GET", "HEAD"],
+        RouteKind.WebSocket => ["GET"],
+        _ => [null],
+    };
+
     private static CustomObject RedirectRoute(EdgeSpec edge, DeploymentSpec deployment) => new(V1, "HTTPRoute", RedirectRouteName, deployment.Namespace, ObjectMap.Of(
         ("parentRefs", new object[] { ObjectMap.Of(("name", GatewayName), ("sectionName", HttpListener)) }),
-        ("hostnames", edge.ServerNames.Select(n => (object)n.Value).ToArray()),
+        ("hostnames", Hostnames(edge)),
         ("rules", new object[]
         {
             // No path modifier: the path and query are kept. Without a port, https implies 443.
@@ -211,10 +254,10 @@ public static class GatewaySettings
         var tls = edge.Tls;
         return new(V1Alpha1, "ClientTrafficPolicy", GatewayName, deployment.Namespace, ObjectMap.Of(
             ("targetRefs", new object[] { ObjectMap.Of(("group", GatewayApiGroup), ("kind", "Gateway"), ("name", GatewayName)) }),
-            ("clientIPDetection", client.BehindProxies && !client.ProxyProtocol
+            // The PROXY protocol is refused in gateway mode (StackModel): Envoy Gateway's listener filter believes any sender.
+            ("clientIPDetection", client.BehindProxies
                 ? ObjectMap.Of(("xForwardedFor", ObjectMap.Of(("trustedCIDRs", client.TrustedProxies.Select(r => (object)r.ToString()).ToArray()))))
                 : null),
-            ("proxyProtocol", client.ProxyProtocol ? ObjectMap.Of() : null),
             ("connection", ObjectMap.Of(("connectionLimit", ObjectMap.Of(("value", CircuitBreakerLimit(edge)))))),
             ("timeout", ObjectMap.Of(("http", ObjectMap.Of(
                 ("requestHeadersReceivedTimeout", GatewayDuration.Of(edge.Limits.HeaderTimeout)),

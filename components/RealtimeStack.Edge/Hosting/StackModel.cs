@@ -58,6 +58,8 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
 
     private static string DockerExample(string role) => role + "-1:" + role switch { "api" => "9000", "sse" => "9100", _ => "9200" };
 
+    public static readonly string GatewayProxyProtocolRule = $"is refused in gateway mode: Envoy Gateway believes a PROXY protocol header from any sender (it has no trusted-source setting), so anyone who reaches the proxies could forge the client address; use {EdgeConfigKeys.TrustedProxies.FullName} with X-Forwarded-For";
+
     public const string GatewayPerClientLimitRule = "is not enforced in gateway mode: Envoy Gateway counts per client only with its global rate limit service (Redis), which this stack does not deploy; set it to 0, or limit clients in front of the Gateway";
 
     // A Gateway holds at most 64 listeners: one HTTPS listener per name when unknown names are refused, and the HTTP one.
@@ -68,6 +70,13 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
         foreach (var key in new[] { EdgeConfigKeys.ApiRate, EdgeConfigKeys.StreamsPerClient })
             if (values.TryGetValue(key.FullName, out var raw) && raw != "0")
                 errors.Add(key.FullName, GatewayPerClientLimitRule);
+        // Envoy Gateway's PROXY protocol listener filter has no trusted sources: whoever reaches a proxy could name any
+        // client address, for stickiness and for what backends are told.
+        if (edge.ClientAddress.ProxyProtocol)
+            errors.Add(EdgeConfigKeys.ProxyProtocol.FullName, GatewayProxyProtocolRule);
+        // nginx reads 0 as "no keep-alive"; Envoy reads an idle timeout of 0 as "never time out".
+        if (edge.Listen.KeepaliveTimeout.Value == TimeSpan.Zero)
+            errors.Add(EdgeConfigKeys.KeepaliveTimeout.FullName, "0s means no keep-alive for nginx but an idle connection kept forever for Envoy (idleTimeout 0 disables the timeout): give a duration in gateway mode");
         if (edge.Listen.RejectUnknownHosts && edge.ServerNames.Count > GatewayApi.GatewaySettings.MaxHttpsListeners)
             errors.Add(EdgeConfigKeys.Aliases.FullName, $"{edge.ServerNames.Count} names: with {EdgeConfigKeys.RejectUnknownHosts.FullName} a Gateway gets one HTTPS listener per name, and it holds at most {GatewayApi.GatewaySettings.MaxHttpsListeners} beside the HTTP one");
         if (deployment.GatewayClass.Length > GatewayApi.HelmReleaseName.MaxLength)

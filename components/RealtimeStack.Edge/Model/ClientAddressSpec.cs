@@ -8,4 +8,12 @@ namespace RealtimeStack.Edge.Model;
 public sealed record ClientAddressSpec(IReadOnlyList<IpRange> TrustedProxies, bool ProxyProtocol)
 {
     public bool BehindProxies => TrustedProxies.Count > 0;
+
+    /// <summary>
+    /// Request headers never passed to backends, in every mode: each could make a backend believe a proxy that is not
+    /// there (a client address, host or URL the edge did not see). The edge sends its own X-Real-IP and
+    /// X-Forwarded-For/-Host/-Port/-Proto instead.
+    /// </summary>
+    public static IReadOnlyList<string> UnvouchedHeaders { get; } =
+        ["Forwarded", "X-Forwarded-Server", "X-Original-URL", "X-Rewrite-URL", "X-Original-Forwarded-For", "True-Client-IP", "X-Client-IP", "X-Cluster-Client-IP"];
 }

@@ -17,7 +17,9 @@ public sealed record TlsMaterial
         PrivateKeyPem = privateKeyPem;
         Subject = leaf.Subject;
         NotAfter = leaf.NotAfter.ToUniversalTime();
+        NotBefore = leaf.NotBefore.ToUniversalTime();
         Thumbprint = leaf.Thumbprint;
+        _leaf = leaf;
         DnsNames = leaf.Extensions.OfType<X509SubjectAlternativeNameExtension>()
             .SelectMany(e => e.EnumerateDnsNames()).ToArray();
     }
@@ -30,9 +32,36 @@ public sealed record TlsMaterial
 
     public DateTime NotAfter { get; }
 
+    public DateTime NotBefore { get; }
+
+    private readonly X509Certificate2 _leaf;
+
     public string Thumbprint { get; }
 
     public IReadOnlyList<string> DnsNames { get; }
+
+    /// <summary>
+    /// Why this certificate cannot serve <paramref name="names"/> at <paramref name="now"/>: a name it does not cover
+    /// (naming those it does cover), or a validity that has ended or not begun. Clients refuse such a handshake, and
+    /// EventSource and WebSocket clients cannot click through a warning. A trailing-wildcard name (www.example.*)
+    /// fits no certificate and is not checked.
+    /// </summary>
+    public IEnumerable<string> Problems(IEnumerable<ServerName> names, DateTime now)
+    {
+        var uncovered = names.Where(n => n.FitsCertificate && !Covers(n)).Select(n => n.Value).ToArray();
+        if (uncovered.Length > 0)
+        {
+            var covered = DnsNames.Concat(_leaf.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateIPAddresses()).Select(a => a.ToString())).ToArray();
+            yield return $"does not cover {string.Join(", ", uncovered)} (it covers {(covered.Length == 0 ? "no name: it has no subjectAltName" : string.Join(", ", covered))})";
+        }
+        if (now > NotAfter) yield return $"expired on {NotAfter:yyyy-MM-dd HH:mm} UTC";
+        else if (now < NotBefore) yield return $"is not valid before {NotBefore:yyyy-MM-dd HH:mm} UTC";
+    }
+
+    // A wildcard server name needs the same wildcard in the certificate; any other name is matched as a client would.
+    private bool Covers(ServerName name) => name.Value.StartsWith("*.", StringComparison.Ordinal)
+        ? DnsNames.Any(d => string.Equals(d, name.Value, StringComparison.OrdinalIgnoreCase))
+        : _leaf.MatchesHostname(name.Value, allowWildcards: true, allowCommonName: false);
 
     // The key never appears in logs or exceptions.
     public override string ToString() => $"TlsMaterial({Subject}, expires {NotAfter:yyyy-MM-dd}, key hidden)";

@@ -17,10 +17,6 @@ public static class NginxConfRenderer
     /// <summary>Answered 204 on the plain HTTP listener, for container health checks (never redirected).</summary>
     public const string HealthPath = "/healthz";
 
-    /// <summary>Request headers never passed on: each could make a backend believe a proxy that is not there.</summary>
-    public static IReadOnlyList<string> ClearedHeaders { get; } =
-        ["Forwarded", "X-Forwarded-Server", "X-Original-URL", "X-Rewrite-URL", "X-Original-Forwarded-For", "True-Client-IP", "X-Client-IP", "X-Cluster-Client-IP"];
-
     /// <summary>
     /// Headers every proxied location sends: only what the edge vouches for. The client address is $remote_addr (the
     /// connection's peer, or the client a trusted proxy named), in X-Real-IP and X-Forwarded-For alike; host, port
@@ -36,7 +32,7 @@ public static class NginxConfRenderer
         ("X-Forwarded-Proto", "$scheme"),
         ("X-Forwarded-Host", "$host"),
         ("X-Forwarded-Port", "$server_port"),
-        .. ClearedHeaders.Select(name => (name, "")),
+        .. ClientAddressSpec.UnvouchedHeaders.Select(name => (name, "")),
     ];
 
     /// <summary>

@@ -11,9 +11,9 @@ public sealed class RenderCommandTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => EdgeCommandRun.Run(args);
 
-    private static (string Cert, string Key) CertificateFiles(string directory)
+    private static (string Cert, string Key) CertificateFiles(string directory, string name = "localhost")
     {
-        var pem = SelfSignedCertificate.Create(["localhost"], TimeSpan.FromDays(1));
+        var pem = SelfSignedCertificate.Create([name], TimeSpan.FromDays(1));
         var cert = Path.Combine(directory, "cert.pem");
         var key = Path.Combine(directory, "key.pem");
         File.WriteAllText(cert, pem.CertificatePem);
@@ -101,7 +101,12 @@ public sealed class RenderCommandTests
             Assert.Contains("realtime:hstsMaxAge: is encrypted (secure:)", stderr);
             Assert.Contains("pass --set realtime:hstsMaxAge=VALUE", stderr);
 
-            var (cert, key) = CertificateFiles(directory);
+            // A certificate for another name is refused, naming what it covers; the domain's own is taken.
+            var (other, otherKey) = CertificateFiles(directory);
+            var refused = Run("render", "--stack", stackName, "--tls-cert", other, "--tls-key", otherKey, "--set", "realtime:hstsMaxAge=1d");
+            Assert.Equal(2, refused.Code);
+            Assert.Contains("realtime:tlsCert: does not cover secure.example.com (it covers localhost, 127.0.0.1)", refused.Err);
+            var (cert, key) = CertificateFiles(directory, "secure.example.com");
             var ok = Run("render", "--stack", stackName, "--tls-cert", cert, "--tls-key", key, "--set", "realtime:hstsMaxAge=1d");
             Assert.Equal(0, ok.Code);
             Assert.Contains("server_name secure.example.com;", ok.Out);

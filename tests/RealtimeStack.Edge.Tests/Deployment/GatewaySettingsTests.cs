@@ -47,14 +47,16 @@ public sealed partial class GatewaySettingsTests
     }
 
     [Fact]
-    public void The_stream_routes_disable_the_request_timeout_and_the_api_keeps_its_own()
+    public void No_route_has_a_request_timeout_whose_deadline_would_end_a_response()
     {
         var model = Model(("apiReadTimeout", "30s"));
         var routes = GatewaySettings.HttpRoutes(model.Edge, model.Deployment).ToDictionary(r => r.Name);
         Assert.Equal(["realtime-api", "realtime-https-redirect", "realtime-sse", "realtime-ws"], routes.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("0s", RequestTimeout(routes["realtime-sse"]));
         Assert.Equal("0s", RequestTimeout(routes["realtime-ws"]));
-        Assert.Equal("30s", RequestTimeout(routes["realtime-api"]));
+        // Envoy's request timeout is a deadline for the whole response; nginx's read timeout is a gap, which the
+        // route's stream idle timeout is (BackendTrafficPolicy).
+        Assert.Equal("0s", RequestTimeout(routes["realtime-api"]));
         // Without the redirect, plain HTTP serves the routes and no redirect route exists.
         var plain = Model(("redirectHttp", "false"));
         Assert.DoesNotContain(GatewaySettings.HttpRoutes(plain.Edge, plain.Deployment), r => r.Name == GatewaySettings.RedirectRouteName);

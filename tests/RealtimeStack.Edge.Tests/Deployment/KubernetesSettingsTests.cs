@@ -140,7 +140,8 @@ public sealed class KubernetesSettingsTests
         Assert.Equal("4", config["gzip-level"]);
         Assert.Equal("true", config["hsts"]);
         Assert.Equal("86400", config["hsts-max-age"]);
-        Assert.Equal(1200 + ControllerValues.GraceMargin, controller["terminationGracePeriodSeconds"]);
+        // The shutdown grace period (drainDelay, 10s by default), the drain, and a margin.
+        Assert.Equal(10 + 1200 + ControllerValues.GraceMargin, controller["terminationGracePeriodSeconds"]);
         Assert.False((bool)controller["allowSnippetAnnotations"]);
         Assert.Equal("Local", ((IDictionary<string, object>)controller["service"])["externalTrafficPolicy"]);
         var ingressClass = (IDictionary<string, object>)controller["ingressClassResource"];
@@ -179,5 +180,45 @@ public sealed class KubernetesSettingsTests
                 foreach (var inner in Flatten(child, path)) yield return inner;
             else yield return path;
         }
+    }
+}
+
+public sealed class ControllerParityTests
+{
+    private static StackModel Model(params (string, string)[] changes) =>
+        StackModel.Bind(Stacks.Minimal([("mode", "kubernetes"), ("backendImage", "registry.example.com/realtime/backend:1.0"), .. changes]));
+
+    private static SortedDictionary<string, string> ConfigMap(params (string, string)[] changes) => ControllerValues.ConfigMap(Model(changes).Edge);
+
+    [Fact]
+    public void The_controller_does_what_the_nginx_edge_does()
+    {
+        var map = ConfigMap();
+        // Redirects are 301 and the API is buffered, as in the nginx edge (ingress-nginx defaults: 308, unbuffered);
+        // the SSE Ingress turns buffering off for itself.
+        Assert.Equal("301", map["http-redirect-code"]);
+        Assert.Equal("on", map["proxy-buffering"]);
+        // 0s is "no keep-alive", as in nginx, not rounded up to a second.
+        Assert.Equal("0", ConfigMap(("keepaliveTimeout", "0s"))["keep-alive"]);
+        Assert.Equal("1", ConfigMap(("keepaliveTimeout", "500ms"))["keep-alive"]);
+    }
+
+    [Fact]
+    public void The_risk_level_the_stream_ingresses_need_is_pinned()
+    {
+        // upstream-hash-by is a High-risk annotation: a lower level would make the controller refuse them.
+        Assert.Equal("High", ConfigMap()["annotations-risk-level"]);
+        var model = Model();
+        Assert.Contains(IngressRoute.All(model.Edge, model.Deployment), r => r.Annotations.ContainsKey(IngressNginxChart.AnnotationPrefix + "upstream-hash-by"));
+    }
+
+    [Fact]
+    public void The_controller_keeps_listening_while_the_load_balancer_notices_it_is_going()
+    {
+        var model = Model(("drainDelay", "15s"), ("workerShutdownTimeout", "10m"));
+        var controller = (SortedDictionary<string, object>)ControllerValues.For(model.Edge, model.Deployment)["controller"];
+        Assert.Equal("15", ((SortedDictionary<string, object>)controller["extraArgs"])["shutdown-grace-period"]);
+        // The pod's grace period covers the wait, the drain and a margin.
+        Assert.Equal(15 + 600 + ControllerValues.GraceMargin, controller["terminationGracePeriodSeconds"]);
     }
 }
