@@ -11,7 +11,7 @@ namespace RealtimeStack.Provider.Tests;
 /// </summary>
 public sealed class ConstructTests
 {
-    private static readonly Lazy<(string Certificate, string Key)> Realtime = new(() => ExampleInputs.Certificate("realtime.example.com"));
+    private static readonly Lazy<(string Certificate, string Key)> Realtime = new(() => ExampleInputs.Certificate("realtime.example.com", "www.realtime.example.com"));
     private static readonly Lazy<(string Certificate, string Key)> Localhost = new(() => ExampleInputs.Certificate("localhost"));
 
     public static TheoryData<string> Examples => new() { "yaml", "typescript" };

@@ -78,6 +78,7 @@ public static class SettingChanges
         DeploymentConfigKeys.Mode.ValueIn(stack) != "gateway" ? null
         // apiBurst's change sets an apiRate (a burst needs a rate), which gateway mode refuses.
         : setting == EdgeConfigKeys.ApiRate.FullName || setting == EdgeConfigKeys.StreamsPerClient.FullName || setting == EdgeConfigKeys.ApiBurst.FullName
+            || setting == EdgeConfigKeys.ApiRequestsPerClient.FullName
             ? RealtimeStack.Edge.Hosting.StackModel.GatewayPerClientLimitRule
         : setting == EdgeConfigKeys.ProxyProtocol.FullName ? RealtimeStack.Edge.Hosting.StackModel.GatewayProxyProtocolRule
         : null;
@@ -96,6 +97,7 @@ public static class SettingChanges
         ["failTimeout"] = ["30s", "20s"],
         ["streamBufferSize"] = ["4k", "2k"],
         ["streamsPerClient"] = ["50", "100"],
+        ["apiRequestsPerClient"] = ["50", "100"],
         ["apiRate"] = ["50r/s", "100r/s"],
         ["apiBurst"] = ["20", "50"],
         ["clientHeaderTimeout"] = ["20s", "30s"],

@@ -9,6 +9,9 @@ public sealed class LimitsArgs : ResourceArgs
     [Input("streamsPerClient")]
     public Input<int>? StreamsPerClient { get; set; }
 
+    [Input("apiRequestsPerClient")]
+    public Input<int>? ApiRequestsPerClient { get; set; }
+
     [Input("apiRate")]
     public Input<string>? ApiRate { get; set; }
 

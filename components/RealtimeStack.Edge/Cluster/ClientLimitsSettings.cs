@@ -40,6 +40,7 @@ public static class ClientLimitsSettings
             if (limits.StreamsPerClient > 0) yield return new("limit-connections", Number(limits.StreamsPerClient));
             yield break;
         }
+        if (limits.ApiRequestsPerClient > 0) yield return new("limit-connections", Number(limits.ApiRequestsPerClient));
         if (limits.ApiRate is not { } rate) yield break;
         yield return new(rate.PerMinute ? "limit-rpm" : "limit-rps", Number(rate.Requests));
         yield return new("limit-burst-multiplier", Number(BurstMultiplier(rate, limits.ApiBurst)));

@@ -81,6 +81,7 @@ public static class EdgeConfigBinder
 
         var limits = new LimitsSpec(
             config.GetInt(K.StreamsPerClient, 0, 1_000_000),
+            config.GetInt(K.ApiRequestsPerClient, 0, 1_000_000),
             config.Get(K.ApiRate, RequestRate.ParseOptional),
             config.GetInt(K.ApiBurst, 0, 1_000_000),
             config.Get(K.ClientHeaderTimeout, (k, r) => Duration.Parse(k, r, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10))),

@@ -37,12 +37,13 @@ public static class EdgeConfigKeys
     public static readonly ConfigKey WsReadTimeout = new("wsReadTimeout", "routes.ws.readTimeout", ValueKind.Text, "1h", "Longest silence on a WebSocket before nginx closes it. Ping well inside it.");
     public static readonly ConfigKey WsSendTimeout = new("wsSendTimeout", "routes.ws.sendTimeout", ValueKind.Text, "1h", "Longest gap between two writes on a WebSocket.");
     public static readonly ConfigKey ClientMaxBodySize = new("clientMaxBodySize", "body.maxSize", ValueKind.Text, "50m", "Largest request body; larger gets 413.");
-    public static readonly ConfigKey ClientBodyBufferSize = new("clientBodyBufferSize", "body.bufferSize", ValueKind.Text, "10m", "Request bodies up to this size stay in memory.");
+    public static readonly ConfigKey ClientBodyBufferSize = new("clientBodyBufferSize", "body.bufferSize", ValueKind.Text, "16k", "Request bodies up to this size stay in memory; a larger one goes to a temporary file, so slow uploads cannot fill the memory.");
     public static readonly ConfigKey Gzip = new("gzip", "gzip.enabled", ValueKind.Boolean, "true", "Compress API responses.");
     public static readonly ConfigKey GzipTypes = new("gzipTypes", "gzip.types", ValueKind.List, "text/plain,text/css,application/json,application/javascript,application/xml", "Compressed media types (text/html is always included by nginx). text/event-stream is refused.");
     public static readonly ConfigKey GzipMinLength = new("gzipMinLength", "gzip.minLength", ValueKind.Integer, "1024", "Smallest response compressed, in bytes.");
     public static readonly ConfigKey GzipLevel = new("gzipLevel", "gzip.level", ValueKind.Integer, "4", "Compression level 1-9.");
     public static readonly ConfigKey StreamsPerClient = new("streamsPerClient", "limits.streamsPerClient", ValueKind.Integer, "200", "Concurrent SSE + WebSocket streams one client address may hold; more get 429. 0 = no limit. Size it above the tabs and devices one address (an office behind NAT) really opens.");
+    public static readonly ConfigKey ApiRequestsPerClient = new("apiRequestsPerClient", "limits.apiRequestsPerClient", ValueKind.Integer, "200", "API requests one client address may have in progress at once (slow uploads included); more get 429. Bounds the connections and memory one address can hold on /api/, as streamsPerClient does on the stream routes. 0 = no limit.");
     public static readonly ConfigKey ApiRate = new("apiRate", "limits.apiRate", ValueKind.Text, "0", "API requests per client address, as 50r/s or 600r/m; over the rate plus apiBurst gets 429. 0 = no limit.");
     public static readonly ConfigKey ApiBurst = new("apiBurst", "limits.apiBurst", ValueKind.Integer, "100", "API requests one client may send above apiRate at once before it gets 429.");
     public static readonly ConfigKey ClientHeaderTimeout = new("clientHeaderTimeout", "limits.headerTimeout", ValueKind.Text, "10s", "Longest time a client may take to send its request header; a slower one is closed without an answer (logged as 408).");
@@ -64,7 +65,7 @@ public static class EdgeConfigKeys
         ConnectTimeout, StreamBufferSize, ApiReadTimeout, ApiSendTimeout, SseReadTimeout, SseSendTimeout, WsReadTimeout, WsSendTimeout,
         ClientMaxBodySize, ClientBodyBufferSize,
         Gzip, GzipTypes, GzipMinLength, GzipLevel,
-        StreamsPerClient, ApiRate, ApiBurst, ClientHeaderTimeout, ClientBodyTimeout, LargeHeaderBufferSize,
+        StreamsPerClient, ApiRequestsPerClient, ApiRate, ApiBurst, ClientHeaderTimeout, ClientBodyTimeout, LargeHeaderBufferSize,
         MaxStreams, WorkerProcesses, WorkerShutdownTimeout,
         Metrics, StatusPort,
         NginxVersion,

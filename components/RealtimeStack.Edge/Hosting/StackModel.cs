@@ -67,7 +67,7 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
     {
         // Per-client limits asked for explicitly are refused rather than silently not enforced: Envoy Gateway's local
         // rate limit cannot count per client (no Distinct match), and it has no per-client connection limit.
-        foreach (var key in new[] { EdgeConfigKeys.ApiRate, EdgeConfigKeys.StreamsPerClient })
+        foreach (var key in new[] { EdgeConfigKeys.ApiRate, EdgeConfigKeys.StreamsPerClient, EdgeConfigKeys.ApiRequestsPerClient })
             if (values.TryGetValue(key.FullName, out var raw) && raw != "0")
                 errors.Add(key.FullName, GatewayPerClientLimitRule);
         // Envoy Gateway's PROXY protocol listener filter has no trusted sources: whoever reaches a proxy could name any

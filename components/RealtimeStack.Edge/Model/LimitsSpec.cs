@@ -1,12 +1,13 @@
 namespace RealtimeStack.Edge.Model;
 
 /// <summary>
-/// What one client may take: concurrent streams per client address (0 = no limit), an optional API request rate
+/// What one client may take: concurrent streams and concurrent API requests per client address (0 = no limit), an optional API request rate
 /// with its burst, and how long a client may take to send its request header and body. Slow clients that trickle
 /// a header or body hold a connection each; these bounds let nginx close them.
 /// </summary>
 public sealed record LimitsSpec(
     int StreamsPerClient,
+    int ApiRequestsPerClient,
     RequestRate? ApiRate,
     int ApiBurst,
     Duration HeaderTimeout,

@@ -16,6 +16,9 @@ public static class ClientLimitsDirectives
 
     public const string ApiZone = "realtime_api";
 
+    /// <summary>The zone the API route counts a client's requests in progress in (apiRequestsPerClient).</summary>
+    public const string ApiRequestsZone = "realtime_api_requests";
+
     /// <summary>Too Many Requests: the client (not the edge) is over its share, and clients back off on it.</summary>
     public const string RejectedStatus = "429";
 
@@ -39,10 +42,12 @@ public static class ClientLimitsDirectives
         yield return Simple("client_body_timeout", limits.BodyTimeout.ToNginx());
         yield return Simple("large_client_header_buffers", Number(LimitsSpec.LargeHeaderBuffers), limits.LargeHeaderBufferSize.ToNginx());
         if (limits.StreamsPerClient > 0)
-        {
             yield return Simple("limit_conn_zone", "$binary_remote_addr", $"zone={StreamsZone}:{StreamsZoneSize(spec.Capacity).ToNginx()}");
+        // Its states live while a client has an API request in progress: fewer than the stream zone's at most.
+        if (limits.ApiRequestsPerClient > 0)
+            yield return Simple("limit_conn_zone", "$binary_remote_addr", $"zone={ApiRequestsZone}:{StreamsZoneSize(spec.Capacity).ToNginx()}");
+        if (limits.StreamsPerClient > 0 || limits.ApiRequestsPerClient > 0)
             yield return Simple("limit_conn_status", RejectedStatus);
-        }
         if (limits.ApiRate is { } rate)
         {
             yield return Simple("limit_req_zone", "$binary_remote_addr", $"zone={ApiZone}:{ApiZoneSize.ToNginx()}", "rate=" + rate);
@@ -50,9 +55,17 @@ public static class ClientLimitsDirectives
         }
     }
 
-    /// <summary>The limit a route's location applies, if any. limit_conn counts a request from when its header is
-    /// read until it ends, so a stream counts for its whole life; over HTTP/2 each stream counts on its own.</summary>
-    public static Directive? ForRoute(LimitsSpec limits, RouteKind kind) => kind switch
+    /// <summary>
+    /// The limits a route's location applies. limit_conn counts a request from when its header is read until it
+    /// ends, so a stream (or a slow upload) counts for its whole life; over HTTP/2 each stream counts on its own.
+    /// </summary>
+    public static IEnumerable<Directive> ForRoute(LimitsSpec limits, RouteKind kind)
+    {
+        if (kind == RouteKind.Api && limits.ApiRequestsPerClient > 0) yield return Simple("limit_conn", ApiRequestsZone, Number(limits.ApiRequestsPerClient));
+        if (RouteLimit(limits, kind) is { } limit) yield return limit;
+    }
+
+    private static Directive? RouteLimit(LimitsSpec limits, RouteKind kind) => kind switch
     {
         // nodelay: a burst within the allowance is served at once instead of being spaced out at the rate.
         // nginx refuses burst=0; no burst is its default, and then nodelay has nothing to do.

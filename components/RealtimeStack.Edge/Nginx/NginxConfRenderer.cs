@@ -201,7 +201,7 @@ public static class NginxConfRenderer
     private static IEnumerable<Directive> Locations(EdgeSpec spec, Directive? hsts) =>
         spec.Routes.All.Select(route => Location(route, spec.Upstreams.For(route.Kind), ForwardedHeaders, hsts, ClientLimitsDirectives.ForRoute(spec.Limits, route.Kind)));
 
-    private static Directive Location(RouteSpec route, UpstreamGroup upstream, IReadOnlyList<(string Name, string Value)> forwarded, Directive? hsts, Directive? limit)
+    private static Directive Location(RouteSpec route, UpstreamGroup upstream, IReadOnlyList<(string Name, string Value)> forwarded, Directive? hsts, IEnumerable<Directive> limits)
     {
         string[] match = route.Kind == RouteKind.Api ? [route.Path] : ["^~", route.Path];
         var connection = route.Kind == RouteKind.WebSocket ? ConnectionUpgradeVariable : "";
@@ -209,7 +209,7 @@ public static class NginxConfRenderer
         [
             AccessLogFormat.SetRoute(route.Kind),
             .. RequestGuards.ForRoute(route.Kind),
-            limit,
+            .. limits,
             Simple("proxy_pass", "http://" + UpstreamName(upstream)),
         ];
         body.AddRange(forwarded.Select(h => Simple("proxy_set_header", h.Name, h.Value)));

@@ -73,7 +73,9 @@ public sealed class KubernetesSettingsTests
     {
         Assert.Equal("200", Annotations("/sse/")[P + "limit-connections"]);
         Assert.Equal("200", Annotations("/ws/")[P + "limit-connections"]);
-        Assert.DoesNotContain(Annotations("/api/").Keys, k => k.StartsWith(P + "limit-", StringComparison.Ordinal));
+        // The API Ingress has its own zone: apiRequestsPerClient.
+        Assert.Equal("200", Annotations("/api/")[P + "limit-connections"]);
+        Assert.DoesNotContain(Annotations("/api/", ("apiRequestsPerClient", "0")).Keys, k => k.StartsWith(P + "limit-", StringComparison.Ordinal));
         Assert.DoesNotContain(Annotations("/sse/", ("streamsPerClient", "0")).Keys, k => k.StartsWith(P + "limit-", StringComparison.Ordinal));
 
         var perSecond = Annotations("/api/", ("apiRate", "50r/s"), ("apiBurst", "100"));

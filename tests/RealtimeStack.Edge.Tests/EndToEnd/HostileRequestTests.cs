@@ -119,6 +119,42 @@ public sealed class HostileRequestTests
         Assert.Empty(edge.Sse.Requests);
     }
 
+    [Theory]
+    [MemberData(nameof(Nginx))]
+    public async Task Slow_uploads_from_one_address_are_capped_while_other_clients_are_served(string nginx)
+    {
+        await using var edge = await RecordedEdge.StartAsync(InstalledNginx.Get(nginx), "", ("apiRequestsPerClient", "3"));
+        // Three uploads that send their header and a few bytes of a large body, then stall.
+        var stalled = new List<System.Net.Sockets.Socket>();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            for (var i = 0; i < 3; i++)
+            {
+                var socket = await Loopback.ConnectAsync(edge.HttpPort, from: null, timeout.Token);
+                stalled.Add(socket);
+                await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes($"POST /api/upload-{i} HTTP/1.1\r\n{Host}\r\nContent-Length: 10000000\r\n\r\npartial"), System.Net.Sockets.SocketFlags.None, timeout.Token);
+            }
+            // Once nginx has read their headers, the address is at its limit (bounded wait: the reads are asynchronous).
+            var status = 0;
+            for (var attempt = 0; attempt < 50 && status != 429; attempt++)
+            {
+                status = await edge.StatusAsync($"GET /api/fourth HTTP/1.1\r\n{Host}");
+                if (status != 429) await Task.Delay(100, timeout.Token);
+            }
+            Assert.Equal(429, status);
+            // Another address is served; the streams have their own limit.
+            Assert.Equal(200, await edge.StatusAsync($"GET /api/other HTTP/1.1\r\n{Host}", IPAddress.Parse("127.0.0.2")));
+            Assert.Equal(200, await edge.StatusAsync($"GET /sse/x HTTP/1.1\r\n{Host}"));
+            // nginx holds the bodies itself: none of the stalled uploads reached the backend.
+            Assert.DoesNotContain(edge.Api.Requests, r => r.Contains("upload", StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var socket in stalled) socket.Dispose();
+        }
+    }
+
     private static Dictionary<string, string> Headers(string head) =>
         head.Split("\r\n").Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
 }

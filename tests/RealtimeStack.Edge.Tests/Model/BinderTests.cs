@@ -13,7 +13,8 @@ public sealed class BinderTests
         var spec = Stacks.Spec();
         Assert.Equal("edge.test", spec.PrimaryName.Value);
         Assert.Equal(50L * 1024 * 1024, spec.Body.MaxSize.Bytes);
-        Assert.Equal(10L * 1024 * 1024, spec.Body.BufferSize.Bytes);
+        // Larger bodies go to a temporary file: stalled uploads cannot fill the memory.
+        Assert.Equal(16L * 1024, spec.Body.BufferSize.Bytes);
         Assert.True(spec.Gzip.Enabled);
         Assert.Equal(["text/plain", "text/css", "application/json", "application/javascript", "application/xml"], spec.Gzip.Types);
         Assert.Equal(1024, spec.Gzip.MinLength);

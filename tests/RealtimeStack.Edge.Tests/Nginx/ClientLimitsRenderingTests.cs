@@ -11,6 +11,10 @@ public sealed class ClientLimitsRenderingTests
 
     private static string[] Args(Directive parent, string name) => [.. parent.Children(name).Single().Args];
 
+    /// <summary>The arguments of the directive <paramref name="name"/> whose second (or first) argument names <paramref name="zone"/>.</summary>
+    private static string[] Zone(Directive parent, string name, string zone) =>
+        [.. parent.Children(name).Single(d => d.Args.Any(a => a == zone || a.StartsWith($"zone={zone}:", StringComparison.Ordinal))).Args];
+
     [Fact]
     public void Slow_client_bounds_are_set_for_the_whole_http_block()
     {
@@ -26,11 +30,13 @@ public sealed class ClientLimitsRenderingTests
     public void Streams_share_one_zone_across_sse_and_websocket()
     {
         var conf = Conf(("streamsPerClient", "7"));
-        Assert.Equal(["$binary_remote_addr", "zone=realtime_streams:2m"], Args(conf.Http, "limit_conn_zone"));
+        Assert.Equal(["$binary_remote_addr", "zone=realtime_streams:2m"], Zone(conf.Http, "limit_conn_zone", "realtime_streams"));
         Assert.Equal(["429"], Args(conf.Http, "limit_conn_status"));
         Assert.Equal(["realtime_streams", "7"], Args(conf.Location("/sse/"), "limit_conn"));
         Assert.Equal(["realtime_streams", "7"], Args(conf.Location("/ws/"), "limit_conn"));
-        Assert.Empty(conf.Location("/api/").Children("limit_conn"));
+        // The API counts in a zone of its own (apiRequestsPerClient).
+        Assert.Equal(["realtime_api_requests", "200"], Args(conf.Location("/api/"), "limit_conn"));
+        Assert.Empty(Conf(("apiRequestsPerClient", "0")).Location("/api/").Children("limit_conn"));
     }
 
     [Theory]
@@ -40,13 +46,13 @@ public sealed class ClientLimitsRenderingTests
     [InlineData("100000", "13m")]
     public void The_streams_zone_holds_a_state_for_every_stream(string maxStreams, string size)
     {
-        Assert.Equal("zone=realtime_streams:" + size, Args(Conf(("maxStreams", maxStreams)).Http, "limit_conn_zone")[1]);
+        Assert.Equal("zone=realtime_streams:" + size, Zone(Conf(("maxStreams", maxStreams)).Http, "limit_conn_zone", "realtime_streams")[1]);
     }
 
     [Fact]
     public void No_stream_limit_renders_no_zone()
     {
-        var conf = Conf(("streamsPerClient", "0"));
+        var conf = Conf(("streamsPerClient", "0"), ("apiRequestsPerClient", "0"));
         Assert.DoesNotContain(conf.All, d => d.Name.StartsWith("limit_conn", StringComparison.Ordinal));
     }
 

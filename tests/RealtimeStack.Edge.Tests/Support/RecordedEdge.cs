@@ -75,10 +75,10 @@ public sealed class RecordedEdge : IAsyncDisposable
 
     /// <summary>Sends <paramref name="head"/> (request line and headers, without the blank line) on a new plain HTTP
     /// connection, as written; returns nginx's whole answer.</summary>
-    public async Task<string> SendAsync(string head)
+    public async Task<string> SendAsync(string head, IPAddress? from = null)
     {
         using var timeout = new CancellationTokenSource(Bound);
-        using var socket = await Loopback.ConnectAsync(HttpPort, from: null, timeout.Token);
+        using var socket = await Loopback.ConnectAsync(HttpPort, from, timeout.Token);
         await socket.SendAsync(Encoding.ASCII.GetBytes(head + "\r\nConnection: close\r\n\r\n"), SocketFlags.None, timeout.Token);
         using var stream = new NetworkStream(socket);
         using var reader = new StreamReader(stream, Encoding.ASCII);
@@ -86,9 +86,9 @@ public sealed class RecordedEdge : IAsyncDisposable
     }
 
     /// <summary>The status code of nginx's answer to <paramref name="head"/>.</summary>
-    public async Task<int> StatusAsync(string head)
+    public async Task<int> StatusAsync(string head, IPAddress? from = null)
     {
-        var answer = await SendAsync(head);
+        var answer = await SendAsync(head, from);
         return int.Parse(answer.Split(' ', 3)[1], CultureInfo.InvariantCulture);
     }
 

@@ -12,13 +12,13 @@ namespace RealtimeStack.Provider.Tests.Support;
 /// </summary>
 public static class ExampleInputs
 {
-    /// <summary>A certificate and key for <paramref name="name"/>, PEM.</summary>
-    public static (string Certificate, string Key) Certificate(string name)
+    /// <summary>A certificate and key for <paramref name="dnsNames"/>, PEM.</summary>
+    public static (string Certificate, string Key) Certificate(params string[] dnsNames)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest($"CN={dnsNames[0]}", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName(name);
+        foreach (var name in dnsNames) names.AddDnsName(name);
         request.CertificateExtensions.Add(names.Build());
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
         return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
