@@ -163,29 +163,8 @@ public sealed class BackendFailoverTests(ITestOutputHelper output)
 
         public static async Task<FailoverEdge> StartAsync(NginxBinary binary, string api, string sse, params (string, string)[] changes)
         {
-            var directory = System.IO.Directory.CreateTempSubdirectory("realtime-failover-").FullName;
-            try
-            {
-                var ports = FreePort.Take(3);
-                var spec = Stacks.Spec([
-                    ("apiServers", api), ("sseServers", sse), ("wsServers", sse.Split(',')[0]),
-                    ("httpPort", ports[0].ToString(CultureInfo.InvariantCulture)),
-                    ("httpsPort", ports[1].ToString(CultureInfo.InvariantCulture)),
-                    ("statusPort", ports[2].ToString(CultureInfo.InvariantCulture)),
-                    ("redirectHttp", "false"),
-                    ("maxStreams", LocalEdgeFixture.MaxStreams),
-                    ("nginxVersion", binary.Version.ToString()),
-                    .. changes]);
-                var pem = SelfSignedCertificate.Create([LocalEdgeFixture.Host], TimeSpan.FromDays(1));
-                var files = new EdgeFiles(NginxConfRenderer.Render(spec, NginxLayout.Local(directory)), pem.CertificatePem, pem.PrivateKeyPem);
-                var process = await NginxProcess.StartAsync(binary, directory, files, ports[..2]);
-                return new FailoverEdge(binary, process, ports[0], directory);
-            }
-            catch
-            {
-                System.IO.Directory.Delete(directory, recursive: true);
-                throw;
-            }
+            var nginx = await RecordedEdge.StartNginxAsync(binary, api, sse, sse.Split(',')[0], changes);
+            return new FailoverEdge(binary, nginx.Process, nginx.HttpPort, nginx.Directory);
         }
 
         /// <summary>A client whose connections come from <paramref name="source"/> (a loopback address).</summary>

@@ -45,12 +45,33 @@ public sealed class RecordedEdge : IAsyncDisposable
         var api = new RecordingBackend(answer: true, apiResponseHeaders);
         var sse = new RecordingBackend(answer: true);
         var ws = new RecordingBackend(answer: true);
+        try
+        {
+            var nginx = await StartNginxAsync(binary, api.Address, sse.Address, ws.Address, changes);
+            return new RecordedEdge(nginx.Process, nginx.HttpPort, nginx.HttpsPort, nginx.Directory, api, sse, ws);
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            await sse.DisposeAsync();
+            await ws.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// nginx on 127.0.0.1 and free ports with the rendered configuration for these server lists (plain HTTP served,
+    /// no redirect; a certificate for <see cref="LocalEdgeFixture.Host"/>), in a private directory the caller removes.
+    /// </summary>
+    public static async Task<(NginxProcess Process, int HttpPort, int HttpsPort, string Directory)> StartNginxAsync(
+        NginxBinary binary, string api, string sse, string ws, params (string, string)[] changes)
+    {
         var directory = System.IO.Directory.CreateTempSubdirectory("realtime-recorded-").FullName;
         try
         {
             var ports = FreePort.Take(3);
             var spec = Stacks.Spec([
-                ("apiServers", api.Address), ("sseServers", sse.Address), ("wsServers", ws.Address),
+                ("apiServers", api), ("sseServers", sse), ("wsServers", ws),
                 ("httpPort", ports[0].ToString(CultureInfo.InvariantCulture)),
                 ("httpsPort", ports[1].ToString(CultureInfo.InvariantCulture)),
                 ("statusPort", ports[2].ToString(CultureInfo.InvariantCulture)),
@@ -60,14 +81,10 @@ public sealed class RecordedEdge : IAsyncDisposable
                 .. changes]);
             var pem = SelfSignedCertificate.Create([LocalEdgeFixture.Host], TimeSpan.FromDays(1));
             var files = new EdgeFiles(NginxConfRenderer.Render(spec, NginxLayout.Local(directory)), pem.CertificatePem, pem.PrivateKeyPem);
-            var process = await NginxProcess.StartAsync(binary, directory, files, ports[..2]);
-            return new RecordedEdge(process, ports[0], ports[1], directory, api, sse, ws);
+            return (await NginxProcess.StartAsync(binary, directory, files, ports[..2]), ports[0], ports[1], directory);
         }
         catch
         {
-            await api.DisposeAsync();
-            await sse.DisposeAsync();
-            await ws.DisposeAsync();
             System.IO.Directory.Delete(directory, recursive: true);
             throw;
         }
