@@ -33,7 +33,8 @@ public static class StackConfigSource
         {
             var eq = set.IndexOf('=');
             if (eq <= 0) { problems.Add($"--set '{FlatConfig.Shorten(set)}' must be KEY=VALUE"); continue; }
-            var key = set[..eq];
+            // As `pulumi config set KEY` does: a key without a namespace is the project's (realtime).
+            var key = set[..eq].Contains(':') ? set[..eq] : ConfigKey.Namespace + ":" + set[..eq];
             values[key] = set[(eq + 1)..];
             encrypted.Remove(key);
         }

@@ -23,6 +23,38 @@ public sealed partial record ConfigKey(string Name, string Path, ValueKind Kind,
     /// <summary>This key's value in flat <paramref name="values"/>, or its default; null when neither exists.</summary>
     public string? ValueIn(IReadOnlyDictionary<string, string> values) => values.TryGetValue(FullName, out var value) ? value : Default;
 
+    /// <summary>
+    /// The key a misspelled stack config name most likely meant: the same name in another case, or the nearest by
+    /// edit distance of the names (insertions, deletions, substitutions, ignoring case) within a third of the name's
+    /// length; null when none is that near.
+    /// </summary>
+    public static ConfigKey? Closest(string fullName, IEnumerable<ConfigKey> among)
+    {
+        var name = fullName.StartsWith(Namespace + ":", StringComparison.Ordinal) ? fullName[(Namespace.Length + 1)..] : fullName;
+        var budget = Math.Max(1, name.Length / 3);
+        return among.Select(k => (Key: k, Distance: Distance(k.Name.ToLowerInvariant(), name.ToLowerInvariant())))
+            .Where(c => c.Distance <= budget)
+            .OrderBy(c => c.Distance).ThenBy(c => c.Key.FullName, StringComparer.Ordinal)
+            .Select(c => c.Key).FirstOrDefault();
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+
     /// <summary>The stack config names (<c>realtime:x</c>) a text mentions, as an error's rule names the other keys it rests on.</summary>
     public static IEnumerable<string> MentionedIn(string text) => FullNamePattern().Matches(text).Select(m => m.Value);
 

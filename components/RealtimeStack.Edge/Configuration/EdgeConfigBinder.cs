@@ -111,7 +111,7 @@ public static class EdgeConfigBinder
         foreach (var key in values.Keys.Where(k => k.StartsWith(ConfigKey.Namespace + ":", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             if (names.Contains(key)) continue;
-            var close = names.FirstOrDefault(n => string.Equals(n, key, StringComparison.OrdinalIgnoreCase));
+            var close = ConfigKey.Closest(key, known);
             errors.Add(FlatConfig.Shorten(key), close is null ? "is not a known key (see the README's configuration reference)" : $"is not a known key; did you mean {close}?");
         }
     }

@@ -62,6 +62,17 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
+    public void A_set_key_without_a_namespace_is_the_projects_as_pulumi_reads_it_and_a_typo_is_named()
+    {
+        var (code, output, _) = Run("render", "--stack", "dev", "--set", "sseReadTimeout=2h");
+        Assert.Equal(0, code);
+        Assert.Contains("proxy_read_timeout 7200s;", output);
+        var typo = Run("render", "--stack", "dev", "--set", "sseReadTimout=2h");
+        Assert.Equal(2, typo.Code);
+        Assert.Contains("realtime:sseReadTimout: is not a known key; did you mean realtime:sseReadTimeout?", typo.Err);
+    }
+
+    [Fact]
     public void Bad_values_exit_2_with_every_error_and_write_nothing()
     {
         var outDir = Path.Combine(Path.GetTempPath(), "realtime-render-bad-" + Guid.NewGuid().ToString("N"));

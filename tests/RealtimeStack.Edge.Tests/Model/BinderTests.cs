@@ -52,6 +52,19 @@ public sealed class BinderTests
         var errors = Stacks.Errors(("realtime:Domain", "x.test"), ("realtime:colour", "blue"));
         Assert.Contains(errors, e => e.Key == "realtime:Domain" && e.Rule.Contains("did you mean realtime:domain?"));
         Assert.Contains(errors, e => e.Key == "realtime:colour" && e.Rule.Contains("not a known key"));
+        Assert.DoesNotContain(errors, e => e.Key == "realtime:colour" && e.Rule.Contains("did you mean"));
+    }
+
+    [Theory]
+    [InlineData("realtime:sseReadTimout", "realtime:sseReadTimeout")]
+    [InlineData("realtime:maxStream", "realtime:maxStreams")]
+    [InlineData("realtime:apiServer", "realtime:apiServers")]
+    [InlineData("realtime:streamPerClient", "realtime:streamsPerClient")]
+    [InlineData("realtime:TLSCERT", "realtime:tlsCert")]
+    public void A_misspelled_key_is_named_with_the_key_it_most_likely_meant(string typo, string meant)
+    {
+        var error = Assert.Single(Stacks.Errors((typo, "x")), e => e.Key == typo);
+        Assert.Equal($"is not a known key; did you mean {meant}?", error.Rule);
     }
 
     [Fact]
