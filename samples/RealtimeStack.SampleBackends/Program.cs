@@ -10,7 +10,9 @@ var bind = IPAddress.TryParse(Environment.GetEnvironmentVariable("BIND"), out va
 
 await using var backend = await SampleBackend.StartAsync(new SampleBackendOptions(instance, bind, port));
 Console.WriteLine($"sample backend {instance} listening on {bind}:{backend.Port} (/api/, /sse/, /ws/, /healthz)");
+// SIGTERM (docker stop, a pod's termination) and SIGINT (Ctrl+C) begin the stop: streams are told to reconnect and
+// end, and disposing the backend stops it at once, instead of waiting for the container's whole grace period.
 var done = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
+using var onStopping = backend.Stopping.Register(() => done.TrySetResult());
 await done.Task;
+Console.WriteLine($"sample backend {instance} stopping");

@@ -42,6 +42,9 @@ public sealed class SampleBackend : IAsyncDisposable
 
     public string Address => $"127.0.0.1:{Port}";
 
+    /// <summary>Cancelled when the backend begins to stop (SIGTERM, SIGINT, or disposal): streams end on it.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public static async Task<SampleBackend> StartAsync(SampleBackendOptions options, CancellationToken cancellation = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -86,8 +89,9 @@ public sealed class SampleBackend : IAsyncDisposable
         });
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.Map("/api/{**path}", (HttpContext context) => Api(context, options));
-        app.MapGet("/sse/{**path}", (HttpContext context) => Sse(context, options));
-        app.Map("/ws/{**path}", (HttpContext context) => WebSocketEcho(context));
+        var stopping = app.Lifetime.ApplicationStopping;
+        app.MapGet("/sse/{**path}", (HttpContext context) => Sse(context, options, stopping));
+        app.Map("/ws/{**path}", (HttpContext context) => WebSocketEcho(context, stopping));
     }
 
     private static void Describe(HttpContext context, SampleBackendOptions options)
@@ -137,7 +141,10 @@ public sealed class SampleBackend : IAsyncDisposable
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
-    private static async Task Sse(HttpContext context, SampleBackendOptions options)
+    /// <summary>The retry: a stopping backend gives its SSE clients, so they come back soon, to another instance.</summary>
+    public const int StoppingRetryMilliseconds = 1000;
+
+    private static async Task Sse(HttpContext context, SampleBackendOptions options, CancellationToken stopping)
     {
         var query = context.Request.Query;
         var interval = int.TryParse(query["interval"], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
@@ -155,7 +162,8 @@ public sealed class SampleBackend : IAsyncDisposable
         await context.Response.WriteAsync("retry: 3000\n\n", context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
 
-        var token = context.RequestAborted;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var token = linked.Token;
         var nextEvent = DateTime.UtcNow + interval;
         var nextBeat = DateTime.UtcNow + options.SseHeartbeat;
         try
@@ -187,10 +195,31 @@ public sealed class SampleBackend : IAsyncDisposable
                 await context.Response.Body.FlushAsync(token);
             }
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Stopping: tell the client when to reconnect, then end the stream, so a graceful stop is quick.
+            try
+            {
+                await context.Response.WriteAsync($"retry: {StoppingRetryMilliseconds}\n\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException) { /* the client went away meanwhile */ }
+        }
         catch (OperationCanceledException) { /* the client went away */ }
     }
 
-    private static async Task WebSocketEcho(HttpContext context)
+    private static async Task GoAwayAsync(WebSocket socket)
+    {
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "stopping", CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException) { /* already closed */ }
+        socket.Abort();
+    }
+
+    private static async Task WebSocketEcho(HttpContext context, CancellationToken stopping)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -200,6 +229,9 @@ public sealed class SampleBackend : IAsyncDisposable
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var token = context.RequestAborted;
+        // Stopping: close with 1001 (going away), so the client reconnects elsewhere; a client that does not answer the
+        // close within half a second is cut, so the stop stays quick.
+        using var goingAway = stopping.Register(() => _ = GoAwayAsync(socket));
         try
         {
             await socket.SendAsync(Encoding.UTF8.GetBytes("connected"), WebSocketMessageType.Text, true, token);
@@ -215,7 +247,9 @@ public sealed class SampleBackend : IAsyncDisposable
                 } while (!result.EndOfMessage && message.Length < 1024 * 1024);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", token);
+                    // The client's answer to our own close (stopping) needs none back.
+                    if (socket.State == WebSocketState.CloseReceived)
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", token);
                     break;
                 }
                 var reply = result.MessageType == WebSocketMessageType.Text
