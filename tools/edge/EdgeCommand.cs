@@ -6,19 +6,28 @@ namespace RealtimeStack.Cli;
 /// (0 ok, 1 a check failed or a run went wrong, 2 bad arguments or input, 3 a diff would cut open streams).</summary>
 public static class EdgeCommand
 {
-    public const string Usage = """
-        usage:
-          edge render --stack NAME [--set KEY=VALUE]... [--out DIR] [--tls-cert FILE --tls-key FILE]
-          edge diff --stack NAME [--set KEY=VALUE]... [--against-stack NAME | --against FILE]
-          edge check --stack NAME [--set KEY=VALUE]... [--tls-cert FILE --tls-key FILE] [--duration S] [--json]
-          edge doctor URL [--insecure] [--ca FILE] [--http-port N] [--duration S] [--connect-to ADDRESS] [--json]
-          edge status URL [--connect-to ADDRESS] [--watch SECONDS] [--samples N] [--json]
-        """;
+    /// <summary>Each command's usage line, by command: the one source of <see cref="Usage"/> and of <c>edge CMD --help</c>.</summary>
+    private static readonly (string Name, string Usage)[] Commands =
+    [
+        ("render", RenderCommand.Usage),
+        ("diff", DiffCommand.Usage),
+        ("check", CheckCommand.Usage),
+        ("doctor", DoctorCommand.Usage),
+        ("status", StatusCommand.Usage),
+    ];
+
+    public static string Usage { get; } = "usage:\n" + string.Join('\n', Commands.Select(c => "  " + c.Usage));
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         try
         {
+            // edge CMD --help (or -h) prints that command's usage, whatever else is given.
+            if (args.Length > 1 && args.Skip(1).Any(a => a is "--help" or "-h") && Commands.FirstOrDefault(c => c.Name == args[0]) is { Usage: { } usage })
+            {
+                stdout.WriteLine("usage: " + usage);
+                return 0;
+            }
             return args.FirstOrDefault() switch
             {
                 "render" => RenderCommand.Run(args.Skip(1), stdout, stderr),
@@ -32,7 +41,8 @@ public static class EdgeCommand
         }
         catch (UsageException e)
         {
-            foreach (var problem in e.Problems) stderr.WriteLine("error: " + problem);
+            // A usage line is help, not another error.
+            foreach (var problem in e.Problems) stderr.WriteLine(problem.StartsWith("usage:", StringComparison.Ordinal) ? problem : "error: " + problem);
             return 2;
         }
     }
