@@ -25,7 +25,9 @@ public static class StackConfigSource
         if (!File.Exists(path)) throw new UsageException($"stack file {path} not found");
         StackFile file;
         try { file = StackFile.Load(path); }
-        catch (FormatException e) { throw new UsageException(e.Message); }
+        catch (FormatException e) { throw new UsageException($"{e.Message} (a stack file is a Pulumi.NAME.yaml with a config: map; to compare a running nginx.conf, run edge render --stack NAME | diff - nginx.conf)"); }
+        if (file.Values.Count == 0 && file.Encrypted.Count == 0)
+            throw new UsageException($"{path} has no stack configuration (a config: map of realtime:* keys): give a Pulumi.NAME.yaml; to compare a running nginx.conf, run edge render --stack NAME | diff - nginx.conf");
 
         var values = new Dictionary<string, string>(file.Values, StringComparer.Ordinal);
         var encrypted = new HashSet<string>(file.Encrypted, StringComparer.Ordinal);

@@ -35,6 +35,27 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void Against_an_nginx_conf_says_it_takes_a_stack_file_and_how_to_compare_a_conf()
+    {
+        var directory = Directory.CreateTempSubdirectory("realtime-diff-").FullName;
+        try
+        {
+            var conf = Path.Combine(directory, "nginx.conf");
+            var (_, rendered, _) = EdgeCommandRun.Run("render", "--stack", "dev");
+            File.WriteAllText(conf, rendered);
+            var (code, stdout, stderr) = EdgeCommandRun.Run("diff", "--stack", "dev", "--against", conf);
+            Assert.Equal(2, code);
+            Assert.Empty(stdout);
+            Assert.Contains("edge render --stack NAME | diff - nginx.conf", stderr);
+            Assert.DoesNotContain("realtime:domain: is required", stderr);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Against_a_stack_file_reads_that_file()
     {
         var directory = Directory.CreateTempSubdirectory("realtime-diff-").FullName;

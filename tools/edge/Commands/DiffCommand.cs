@@ -9,7 +9,7 @@ namespace RealtimeStack.Cli.Commands;
 /// </summary>
 public static class DiffCommand
 {
-    public const string Usage = "edge diff --stack NAME [--set KEY=VALUE]... [--against-stack NAME | --against FILE]";
+    public const string Usage = "edge diff --stack NAME [--set KEY=VALUE]... [--against-stack NAME | --against STACKFILE]";
 
     /// <summary>The exit code that says some open streams would be cut.</summary>
     public const int CutsStreams = 3;
@@ -25,7 +25,7 @@ public static class DiffCommand
         if (stack is null) throw new UsageException(["--stack NAME is required", "usage: " + Usage]);
         if (againstStack is not null && againstFile is not null) throw new UsageException(["--against-stack and --against exclude each other", "usage: " + Usage]);
         if (sets.Count == 0 && againstStack is null && againstFile is null)
-            throw new UsageException(["nothing to compare: give --set KEY=VALUE (a change to the stack) or --against-stack NAME / --against FILE (the running configuration)", "usage: " + Usage]);
+            throw new UsageException(["nothing to compare: give --set KEY=VALUE (a change to the stack) or --against-stack NAME / --against STACKFILE (the stack configuration that is deployed, as a Pulumi.NAME.yaml file)", "usage: " + Usage]);
 
         var root = RepoRoot.Find();
         // Encrypted values cannot be read here: both sides leave them out, so they count as unchanged.

@@ -71,7 +71,15 @@ public static class DoctorCommand
         }
         if (url.Scheme == Uri.UriSchemeHttp)
         {
-            problems.Add($"give the https URL ({new UriBuilder(url) { Scheme = "https", Port = url.IsDefaultPort ? -1 : url.Port }.Uri}): the redirect from plain HTTP is checked from it");
+            // A port given with http:// is the plain listener's, not the TLS one: never advise TLS on it.
+            problems.Add(url.IsDefaultPort
+                ? $"give the https URL ({new UriBuilder(url) { Scheme = "https", Port = -1 }.Uri}): the redirect from plain HTTP is checked from it"
+                : $"give the edge's https URL (https://{url.Host}/, or with its HTTPS port): {url.Port} is its plain HTTP port, which the doctor takes as --http-port {url.Port}");
+            return null;
+        }
+        if (RouteOf(url.AbsolutePath) is { } route)
+        {
+            problems.Add($"'{Shorten(raw)}' is a URL of the edge's {route} route, not the edge: give its base URL ({new UriBuilder(url) { Path = "/" }.Uri}); the doctor adds /api/, /sse/ and /ws/ itself");
             return null;
         }
         if (url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
@@ -81,6 +89,10 @@ public static class DoctorCommand
         }
         return url;
     }
+
+    // The route a path lies on, if it is one of the edge's: a doctor run against it would test the wrong URLs.
+    private static string? RouteOf(string path) =>
+        new[] { "/api/", "/sse/", "/ws/" }.FirstOrDefault(p => path.StartsWith(p, StringComparison.Ordinal) || path == p.TrimEnd('/'));
 
     private static X509Certificate2Collection LoadCertificates(string? file, List<string> problems)
     {
