@@ -59,13 +59,19 @@ consumer=tests/package-consumer/RealtimeStack.PackageConsumer.Tests.csproj
 if [ "$pulumi_restores" = no ]; then
   skipped+=("RealtimeStack.PackageConsumer.Tests: the package depends on the Pulumi packages, which do not restore here.")
 else
-  echo "=== packing RealtimeStack.Edge and RealtimeStack.Components"
+  echo "=== packing RealtimeStack.Edge and RealtimeStack.Components (tools/pack.sh, as the README shows)"
   packages="$results/packages"
-  if dotnet pack components/RealtimeStack.Edge -o "$packages" --nologo -v quiet >"$results/pack.log" 2>&1 \
-    && dotnet pack components/RealtimeStack.Components -o "$packages" --nologo -v quiet >>"$results/pack.log" 2>&1; then
-    ls "$packages"
+  if ./tools/pack.sh "$packages" >"$results/pack.log" 2>&1; then
+    cat "$results/pack.log"
     sources="$packages${RestoreAdditionalProjectSources:+%3B$RestoreAdditionalProjectSources}"
     run_suite RealtimeStack.PackageConsumer.Tests "$consumer" "-p:RestoreAdditionalProjectSources=$sources" "-p:RestorePackagesPath=$results/consumer-packages"
+    # The README's C# program, built from the packages as a user builds it.
+    echo "=== building examples/csharp against the packed packages"
+    if dotnet build examples/csharp --nologo -v quiet "-p:RestoreAdditionalProjectSources=$sources" "-p:RestorePackagesPath=$results/consumer-packages" >"$results/example.log" 2>&1; then
+      ran+=("examples/csharp: built against the packed packages")
+    else
+      cat "$results/example.log"; failed_suites+=("examples/csharp (build)")
+    fi
   else
     cat "$results/pack.log"; failed_suites+=("dotnet pack")
   fi
