@@ -12,6 +12,7 @@ public static class EdgeCommand
         ("render", RenderCommand.Usage),
         ("diff", DiffCommand.Usage),
         ("check", CheckCommand.Usage),
+        ("serve", ServeCommand.Usage),
         ("doctor", DoctorCommand.Usage),
         ("status", StatusCommand.Usage),
     ];
@@ -32,6 +33,7 @@ public static class EdgeCommand
             {
                 "render" => RenderCommand.Run(args.Skip(1), stdout, stderr),
                 "check" => CheckCommand.Run(args.Skip(1), stdout, stderr),
+                "serve" => ServeCommand.Run(args.Skip(1), stdout, stderr),
                 "diff" => DiffCommand.Run(args.Skip(1), stdout, stderr),
                 "doctor" => DoctorCommand.Run(args.Skip(1), stdout, stderr),
                 "status" => StatusCommand.Run(args.Skip(1), stdout, stderr),

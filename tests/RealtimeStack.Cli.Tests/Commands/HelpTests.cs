@@ -9,6 +9,7 @@ public sealed class HelpTests
     [InlineData("render", "edge render --stack NAME")]
     [InlineData("diff", "edge diff --stack NAME")]
     [InlineData("check", "edge check --stack NAME")]
+    [InlineData("serve", "edge serve --stack NAME")]
     [InlineData("doctor", "edge doctor URL")]
     [InlineData("status", "edge status URL")]
     public async Task Every_command_answers_help_with_its_usage(string command, string usage)
@@ -29,7 +30,7 @@ public sealed class HelpTests
         Assert.Equal(0, run.ExitCode);
         // doctor's --edge was missing: the overall help is made of the commands' own usage lines.
         Assert.Contains("[--edge nginx|ingress-nginx|envoy-gateway]", run.Stdout);
-        foreach (var command in new[] { "render", "diff", "check", "doctor", "status" })
+        foreach (var command in new[] { "render", "diff", "check", "serve", "doctor", "status" })
             Assert.Contains($"  edge {command} ", run.Stdout);
     }
 

@@ -34,18 +34,7 @@ public static class CheckCommand
         var values = StackConfigSource.Load(RepoRoot.Find(), stack, sets, cert, key);
         StackConfigSource.Bind(values); // every configuration error as a usage error, before anything starts
 
-        stderr.WriteLine($"check: starting nginx and the sample backends for stack {stack} on 127.0.0.1...");
-        LocalEdge edge;
-        try
-        {
-            edge = Task.Run(() => LocalEdge.StartAsync(values)).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is NginxNotFoundException or InvalidOperationException or TimeoutException)
-        {
-            // nginx -t rejected the rendered file, nginx would not start, or there is no nginx: a failed check.
-            stderr.WriteLine($"error: stack {stack}: {e.Message}");
-            return 1;
-        }
+        if (Start("check", stack, values, stderr) is not { } edge) return 1;
 
         try
         {
@@ -77,6 +66,25 @@ public static class CheckCommand
     }
 
     /// <summary>
+    /// The stack's edge on this machine (nginx and the sample backends on 127.0.0.1), or null, the reason written, when
+    /// nginx -t rejects the rendered file, nginx will not start, or there is no nginx. <paramref name="verb"/> prefixes
+    /// the progress line.
+    /// </summary>
+    public static LocalEdge? Start(string verb, string stack, IReadOnlyDictionary<string, string> values, TextWriter stderr)
+    {
+        stderr.WriteLine($"{verb}: starting nginx and the sample backends for stack {stack} on 127.0.0.1...");
+        try
+        {
+            return Task.Run(() => LocalEdge.StartAsync(values)).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is NginxNotFoundException or InvalidOperationException or TimeoutException)
+        {
+            stderr.WriteLine($"error: stack {stack}: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The doctor's view of a local edge: the stack's own host name (so SNI, Host and server_name are the real ones)
     /// connected to 127.0.0.1, its certificate trusted, and the checks the stack itself rules out skipped.
     /// </summary>
@@ -103,7 +111,7 @@ public static class CheckCommand
 
     /// <summary>A name both the generated certificate and server_name cover: the first plain name, else one that
     /// fits a leading wildcard, else localhost (always in the generated certificate; nginx's default server).</summary>
-    private static string HostFor(EdgeSpec spec)
+    public static string HostFor(EdgeSpec spec)
     {
         if (spec.ServerNames.FirstOrDefault(n => !n.IsWildcard) is { } plain) return plain.Value;
         if (spec.ServerNames.FirstOrDefault(n => n.Value.StartsWith("*.", StringComparison.Ordinal)) is { } wildcard) return "wildcard" + wildcard.Value[1..];
