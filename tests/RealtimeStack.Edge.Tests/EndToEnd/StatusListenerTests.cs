@@ -145,6 +145,9 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal(2, lines.Length);
         Assert.Equal(JsonValueKind.Null, lines[0].GetProperty("rates").ValueKind);
+        // Each line names how streams are counted in a few characters, not the 400-character explanation.
+        Assert.All(lines, l => Assert.Equal("writing - 1", l.GetProperty("streamsFrom").GetString()));
+        Assert.All(lines, l => Assert.True(l.GetRawText().Length < 400, l.GetRawText()));
         Assert.True(lines[1].GetProperty("rates").GetProperty("requestsPerSecond").GetDouble() > 0);
         Assert.True(lines[1].GetProperty("requests").GetInt64() > lines[0].GetProperty("requests").GetInt64());
 

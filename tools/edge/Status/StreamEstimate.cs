@@ -10,6 +10,9 @@ namespace RealtimeStack.Cli.Status;
 /// </summary>
 public static class StreamEstimate
 {
+    /// <summary>How <see cref="Streams"/> is computed, as the JSON lines name it.</summary>
+    public const string Formula = "writing - 1";
+
     public const string Explanation =
         "streams ≈ writing − 1: every open SSE stream or WebSocket is a request nginx is still writing; the 1 is this " +
         "status request. Over HTTP/1.1 each stream is its own connection; an HTTP/2 connection carrying several SSE " +
