@@ -19,10 +19,8 @@ public static class CheckCommand
     public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
         var reader = new ArgReader(args);
-        var stack = reader.Option("--stack");
-        var sets = reader.Options("--set");
-        var cert = reader.Option("--tls-cert");
-        var key = reader.Option("--tls-key");
+        var stackArgs = StackArguments.Read(reader);
+        var stack = stackArgs.Stack;
         var durationArg = reader.Option("--duration");
         var json = reader.Flag("--json");
         reader.Done(Usage);
@@ -31,10 +29,7 @@ public static class CheckCommand
         if (stack is null) problems.Add("--stack NAME is required");
         if (problems.Count > 0 || stack is null) throw new UsageException([.. problems, "usage: " + Usage]);
 
-        var values = StackConfigSource.Load(RepoRoot.Find(), stack, sets, cert, key);
-        StackConfigSource.Bind(values); // every configuration error as a usage error, before anything starts
-
-        if (Start("check", stack, values, stderr) is not { } edge) return 1;
+        if (Start("check", stack, stackArgs.LoadChecked(), stderr) is not { } edge) return 1;
 
         try
         {

@@ -17,10 +17,8 @@ public static class ServeCommand
     public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
         var reader = new ArgReader(args);
-        var stack = reader.Option("--stack");
-        var sets = reader.Options("--set");
-        var cert = reader.Option("--tls-cert");
-        var key = reader.Option("--tls-key");
+        var stackArgs = StackArguments.Read(reader);
+        var stack = stackArgs.Stack;
         var forArg = reader.Option("--for");
         reader.Done(Usage);
         var problems = new List<string>();
@@ -33,10 +31,7 @@ public static class ServeCommand
         }
         if (problems.Count > 0 || stack is null) throw new UsageException([.. problems, "usage: " + Usage]);
 
-        var values = StackConfigSource.Load(RepoRoot.Find(), stack, sets, cert, key);
-        StackConfigSource.Bind(values); // every configuration error as a usage error, before anything starts
-
-        if (CheckCommand.Start("serve", stack, values, stderr) is not { } edge) return 1;
+        if (CheckCommand.Start("serve", stack, stackArgs.LoadChecked(), stderr) is not { } edge) return 1;
         using var stop = new CancellationTokenSource();
         // Ctrl+C and SIGTERM end the run (and nothing else): cancel the default, which would kill the process
         // before nginx and the backends are stopped.
