@@ -112,7 +112,7 @@ public static class EdgeConfigBinder
         {
             if (names.Contains(key)) continue;
             var close = ConfigKey.Closest(key, known);
-            errors.Add(FlatConfig.Shorten(key), close is null ? "is not a known key (see the README's configuration reference)" : $"is not a known key; did you mean {close}?");
+            errors.Add(FlatConfig.Shorten(key), close is null ? "is not a known key (see docs/configuration.md)" : $"is not a known key; did you mean {close}?");
         }
     }
 

@@ -1,7 +1,7 @@
 namespace RealtimeStack.Edge.Configuration;
 
 /// <summary>
-/// Every <c>realtime:*</c> key the edge understands, with its default. The README's configuration reference is
+/// Every <c>realtime:*</c> key the edge understands, with its default. The configuration reference (docs/configuration.md) is
 /// this table; a key that is not here is rejected as unknown so that typos are caught.
 /// </summary>
 public static class EdgeConfigKeys

@@ -5,7 +5,7 @@ namespace RealtimeStack.Edge.GatewayApi;
 /// <summary>
 /// The Envoy Gateway release this project pins, and the Gateway API release it implements. Envoy Gateway applies
 /// route and endpoint changes to running proxies without restarting them, so a stream outlives a configuration
-/// change; that is why gateway mode uses it (the README explains the choice).
+/// change; that is why gateway mode uses it (docs/gateway.md explains the choice).
 /// </summary>
 public static class EnvoyGatewayRelease
 {

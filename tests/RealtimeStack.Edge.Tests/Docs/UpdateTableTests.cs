@@ -4,14 +4,14 @@ using RealtimeStack.Edge.Configuration;
 namespace RealtimeStack.Edge.Tests.Docs;
 
 /// <summary>
-/// The README's table "you change → pulumi up does → open streams" is the change model's answer for each setting
+/// The table (docs/updates.md) "you change → pulumi up does → open streams" is the change model's answer for each setting
 /// changed alone on the dev (docker), k8s (kubernetes) and gateway stacks, generated here and kept in sync.
 /// </summary>
 public sealed class UpdateTableTests
 {
     [Fact]
     public void The_update_table_is_the_change_models_answer() =>
-        GeneratedSection.Check(Path.Combine(RepoPaths.Root, "README.md"), "update-table", Table());
+        GeneratedSection.Check(Path.Combine(RepoPaths.Root, "docs", "updates.md"), "update-table", Table());
 
     private static string Table()
     {

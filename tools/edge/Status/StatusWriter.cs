@@ -43,7 +43,7 @@ public static class StatusWriter
                 ? new { seconds = r.Seconds, acceptedPerSecond = r.AcceptedPerSecond, requestsPerSecond = r.RequestsPerSecond, droppedPerSecond = r.DroppedPerSecond }
                 : null,
             streams = sample.Streams,
-            // The formula only: the explanation is the text output's and the README's, not repeated on every line.
+            // The formula only: the explanation is the text output's and the docs', not repeated on every line.
             streamsFrom = StreamEstimate.Formula,
         }, Json);
     }
