@@ -72,6 +72,16 @@ else
     else
       cat "$results/example.log"; failed_suites+=("examples/csharp (build)")
     fi
+    # The edge command line as the .NET tool the README installs, run from the repository as a user runs it.
+    echo "=== installing the edge tool from the packed packages"
+    if dotnet tool install --tool-path "$results/tools" --add-source "$packages" RealtimeStack.Edge.Cli --version "$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)" >"$results/tool.log" 2>&1 \
+      && "$results/tools/edge" --help >>"$results/tool.log" 2>&1 \
+      && "$results/tools/edge" render --stack dev >"$results/tool-render.conf" 2>>"$results/tool.log" \
+      && grep -q "server_name localhost;" "$results/tool-render.conf"; then
+      ran+=("edge tool: installed with dotnet tool install, edge --help and edge render --stack dev ran")
+    else
+      cat "$results/tool.log"; failed_suites+=("edge tool (install or run)")
+    fi
   else
     cat "$results/pack.log"; failed_suites+=("dotnet pack")
   fi
