@@ -73,6 +73,25 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
+    public void A_cluster_stack_renders_what_its_mode_deploys_and_is_validated_as_the_component_validates_it()
+    {
+        var k8s = Run("render", "--stack", "k8s");
+        Assert.True(k8s.Code == 0, k8s.Err);
+        Assert.Contains("is kubernetes mode", k8s.Err);
+        Assert.DoesNotContain("worker_processes", k8s.Out);
+        using (var document = System.Text.Json.JsonDocument.Parse(k8s.Out))
+            Assert.True(document.RootElement.TryGetProperty("values", out _));
+        var gateway = Run("render", "--stack", "gateway");
+        Assert.True(gateway.Code == 0, gateway.Err);
+        Assert.Contains("# Gateway ", gateway.Out);
+        Assert.Contains("# HTTPRoute ", gateway.Out);
+        // As diff and the component refuse it: a cluster pulls its backends' image.
+        var noImage = Run("render", "--stack", "k8s", "--set", "realtime:backendImage=");
+        Assert.Equal(2, noImage.Code);
+        Assert.Contains("realtime:backendImage: is required in kubernetes mode", noImage.Err);
+    }
+
+    [Fact]
     public void Bad_values_exit_2_with_every_error_and_write_nothing()
     {
         var outDir = Path.Combine(Path.GetTempPath(), "realtime-render-bad-" + Guid.NewGuid().ToString("N"));

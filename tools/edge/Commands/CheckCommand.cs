@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using RealtimeStack.Cli.Doctor;
 using RealtimeStack.Cli.Local;
 using RealtimeStack.Local;
+using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Cli.Commands;
@@ -29,7 +30,8 @@ public static class CheckCommand
         if (stack is null) problems.Add("--stack NAME is required");
         if (problems.Count > 0 || stack is null) throw new UsageException([.. problems, "usage: " + Usage]);
 
-        if (Start("check", stack, stackArgs.LoadChecked(), stderr) is not { } edge) return 1;
+        var values = stackArgs.LoadChecked();
+        if (Start("check", stack, values, stderr) is not { } edge) return 1;
 
         try
         {
@@ -39,6 +41,8 @@ public static class CheckCommand
                           $"(https {edge.Spec.Listen.HttpsPort}, http {edge.Spec.Listen.HttpPort}{(status is null ? "" : $", status {status}")}) " +
                           $"in front of {string.Join(", ", edge.Backends.Select(b => b.Options.InstanceId))}";
             if (!json) stdout.WriteLine("edge check " + summary);
+            // A cluster stack is checked through its nginx rendering: say what that leaves out.
+            if (!json && ClusterNote(values) is { } note) stdout.WriteLine(note);
             var code = DoctorCommand.Diagnose(options, json, stdout, stderr, report => new
             {
                 stack,
@@ -59,6 +63,14 @@ public static class CheckCommand
             stderr.WriteLine($"check: stopped nginx (pid {pid}) and the sample backends");
         }
     }
+
+    /// <summary>What a check on the local nginx does not exercise of a cluster stack, or null for a docker stack.</summary>
+    public static string? ClusterNote(IReadOnlyDictionary<string, string> values) => DeploymentConfigKeys.Mode.ValueIn(values) switch
+    {
+        "gateway" => "note: this stack deploys Envoy Gateway (gateway mode); the check runs the same model rendered for nginx, so Envoy itself is not exercised (see docs/gateway.md for where Envoy differs)",
+        "kubernetes" => "note: this stack deploys ingress-nginx (kubernetes mode); the check runs the same model rendered for plain nginx, not the controller's own nginx.conf",
+        _ => null,
+    };
 
     /// <summary>
     /// The stack's edge on this machine (nginx and the sample backends on 127.0.0.1), or null, the reason written, when
