@@ -68,9 +68,14 @@ internal sealed class EdgeInputs
         {
             var input = Find(args, chain);
             if (input is null) continue;
-            if (!ResourceShape.Decides(key)) outputs.Add((key, Flat(key, input)));
-            else if (Plain(key, input) is { Error: { } error }) plainErrors.Add(error);
-            else plainValues[key.FullName] = Plain(key, input).Text!;
+            if (!ResourceShape.Decides(key))
+            {
+                outputs.Add((key, Flat(key, input)));
+                continue;
+            }
+            var plain = Plain(key, input);
+            if (plain.Error is { } error) plainErrors.Add(error);
+            else if (plain.Text is { } text) plainValues[key.FullName] = text;
         }
         return new EdgeInputs(plainValues, plainErrors, outputs, tls, args.BackendBuild is not null, stackKeys: false);
     }
