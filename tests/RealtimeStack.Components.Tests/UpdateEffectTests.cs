@@ -19,15 +19,32 @@ public sealed class UpdateEffectTests
     /// <summary>What a resource is, for comparing with the plan; components are not compared (they do nothing themselves).</summary>
     private enum Kind { NginxContainer, NginxImage, ReloadCommand, BackendContainers, BackendImage, Network, GeneratedCertificate, NameSuffix, ControllerRelease, Namespaces, BackendDeployments, BackendServices, BackendDisruptionBudgets, Ingresses, TlsSecret, MetricsExporter, ServiceMonitor, Crds, GatewayClass, EnvoyProxy, Listeners, Routes }
 
-    public static TheoryData<string, string> EveryChange
+    /// <summary>Every setting changed alone on each stack, but those the stack's mode refuses (see <see cref="RefusedChange"/>).</summary>
+    public static TheoryData<string, string> EveryChange => Changes(refused: false);
+
+    /// <summary>The settings a stack's mode refuses to change (a per-client limit in gateway mode, …).</summary>
+    public static TheoryData<string, string> RefusedChange => Changes(refused: true);
+
+    private static TheoryData<string, string> Changes(bool refused)
     {
-        get
+        var data = new TheoryData<string, string>();
+        foreach (var stack in new[] { "dev", "k8s", "gateway" })
         {
-            var data = new TheoryData<string, string>();
-            foreach (var stack in new[] { "dev", "k8s", "gateway" })
-                foreach (var change in SettingChanges.For(StackConfig.FromStackFile(stack))) data.Add(stack, change.Setting);
-            return data;
+            var values = StackConfig.FromStackFile(stack);
+            foreach (var change in SettingChanges.For(values).Where(c => SettingChanges.Refused(values, c.Setting) is not null == refused))
+                data.Add(stack, change.Setting);
         }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedChange))]
+    public void A_refused_change_is_refused_by_the_model_with_its_rule(string stack, string setting)
+    {
+        var before = StackConfig.FromStackFile(stack);
+        var after = SettingChanges.For(before).Single(c => c.Setting == setting).ApplyTo(before);
+        var errors = Assert.Throws<Edge.Model.EdgeConfigException>(() => StackModel.Bind(after)).Errors;
+        Assert.Contains(errors, e => e.Rule == SettingChanges.Refused(before, setting));
     }
 
     [Theory]
@@ -35,7 +52,6 @@ public sealed class UpdateEffectTests
     public async Task Changing_a_setting_alone_changes_exactly_the_resources_the_change_model_names(string stack, string setting)
     {
         var before = StackConfig.FromStackFile(stack);
-        if (SettingChanges.Refused(before, setting) is not null) return; // the model refuses it: no resources either way
         var after = SettingChanges.For(before).Single(c => c.Setting == setting).ApplyTo(before);
         var plan = UpdatePlanner.Plan(before, after);
 
@@ -48,16 +64,29 @@ public sealed class UpdateEffectTests
         if (plan.IsEmpty) Assert.Empty(changed);
     }
 
+    /// <summary>The changes of settings that are not plain: neither a <see cref="ResourceShape"/> key nor the presence of
+    /// an image or a certificate, which decide the resources too.</summary>
+    public static TheoryData<string, string> ValueChange
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var row in EveryChange)
+            {
+                var (stack, setting) = ((string)row[0], (string)row[1]);
+                var key = ConfigKey.Find(setting.Split(' ')[0])!;
+                if (!ResourceShape.Decides(key) && key != DeploymentConfigKeys.BackendImage && !key.Secret) data.Add(stack, setting);
+            }
+            return data;
+        }
+    }
+
     [Theory]
-    [MemberData(nameof(EveryChange))]
+    [MemberData(nameof(ValueChange))]
     public async Task Only_the_plain_settings_decide_which_resources_exist(string stack, string setting)
     {
         var before = StackConfig.FromStackFile(stack);
-        var key = ConfigKey.Find(setting.Split(' ')[0])!;
-        // The plain settings, and whether an image or a certificate is given at all, decide the resources.
-        if (ResourceShape.Decides(key) || key == DeploymentConfigKeys.BackendImage || key.Secret) return;
         var after = SettingChanges.For(before).Single(c => c.Setting == setting).ApplyTo(before);
-        if (SettingChanges.Refused(before, setting) is not null) return;
         Assert.Equal((await Registered(before)).Keys.Order(), (await Registered(after)).Keys.Order());
     }
 
