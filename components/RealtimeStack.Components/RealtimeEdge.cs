@@ -111,11 +111,11 @@ public sealed class RealtimeEdge : ComponentResource
             Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = edge.Model.Apply(m => m.Deployment.Namespace) },
         }, edge.Child());
         var namespaceName = ns.Metadata.Apply(m => m.Name);
-        var backends = BackendWorkload.All(edge.Shape.Edge, edge.Shape.Deployment).Select(w => (w.Role, w.Name,
+        var backends = BackendWorkload.All(edge.Shape.Deployment).Select(w => (w.Role, w.Name,
             Backend: new Backend($"{edge.Name}-{Role(w.Role)}", new BackendArgs
             {
                 Namespace = namespaceName,
-                Workload = edge.Model.Apply(m => BackendWorkload.For(w.Role, m.Edge, m.Deployment)),
+                Workload = edge.Model.Apply(m => BackendWorkload.For(w.Role, m.Deployment)),
             }, edge.ChildComponent()))).ToArray();
         var tls = new TlsSecret($"{edge.Name}-tls", new TlsSecretArgs { Namespace = namespaceName, CertificatePem = certificate.Certificate, PrivateKeyPem = certificate.Key }, edge.ChildComponent());
         var controller = edge.Shape.Deployment.Mode == EdgeMode.Gateway ? BuildGateway(edge, namespaceName, tls) : BuildIngress(edge, namespaceName, tls);

@@ -172,8 +172,8 @@ public static class UpdatePlanner
     private static void PlanBackends(StackModel before, StackModel after, List<PlannedChange> changes)
     {
         var (b, a) = (before.Deployment, after.Deployment);
-        var oldWorkloads = BackendWorkload.All(before.Edge, b).ToDictionary(w => w.Role);
-        foreach (var workload in BackendWorkload.All(after.Edge, a))
+        var oldWorkloads = BackendWorkload.All(b).ToDictionary(w => w.Role);
+        foreach (var workload in BackendWorkload.All(a))
         {
             var previous = oldWorkloads[workload.Role];
             var role = workload.Role.ToString().ToLowerInvariant();

@@ -23,9 +23,8 @@ public sealed record BackendWorkload(
 {
     public const string HealthCheckPath = "/healthz";
 
-    public static BackendWorkload For(BackendRole role, EdgeSpec edge, DeploymentSpec deployment)
+    public static BackendWorkload For(BackendRole role, DeploymentSpec deployment)
     {
-        _ = edge;
         var name = "realtime-" + role.ToString().ToLowerInvariant();
         var replicas = deployment.Replicas[role];
         return new BackendWorkload(
@@ -49,14 +48,14 @@ public sealed record BackendWorkload(
             role == BackendRole.Api ? ResourceSettings.Api : ResourceSettings.Streams);
     }
 
-    public static IReadOnlyList<BackendWorkload> All(EdgeSpec edge, DeploymentSpec deployment) =>
-        [For(BackendRole.Api, edge, deployment), For(BackendRole.Sse, edge, deployment), For(BackendRole.Ws, edge, deployment)];
+    public static IReadOnlyList<BackendWorkload> All(DeploymentSpec deployment) =>
+        [For(BackendRole.Api, deployment), For(BackendRole.Sse, deployment), For(BackendRole.Ws, deployment)];
 
     /// <summary>Each route with the backend it reaches: what an Ingress or an HTTPRoute is made of.</summary>
     public static IReadOnlyList<(RouteSpec Route, BackendWorkload Workload)> ByRoute(EdgeSpec edge, DeploymentSpec deployment) =>
     [
-        (edge.Routes.Api, For(BackendRole.Api, edge, deployment)),
-        (edge.Routes.Sse, For(BackendRole.Sse, edge, deployment)),
-        (edge.Routes.Ws, For(BackendRole.Ws, edge, deployment)),
+        (edge.Routes.Api, For(BackendRole.Api, deployment)),
+        (edge.Routes.Sse, For(BackendRole.Sse, deployment)),
+        (edge.Routes.Ws, For(BackendRole.Ws, deployment)),
     ];
 }

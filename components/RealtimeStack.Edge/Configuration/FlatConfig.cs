@@ -14,8 +14,6 @@ public sealed class FlatConfig(IReadOnlyDictionary<string, string> values, Error
     /// <summary>The raw value of a key, or its default; null when neither exists.</summary>
     public string? Raw(ConfigKey key) => key.ValueIn(values);
 
-    public bool IsSet(ConfigKey key) => values.ContainsKey(key.FullName);
-
     /// <summary>
     /// The parsed value of a key. A missing or bad value is recorded in <see cref="Errors"/>, and the key's own
     /// default stands in so that reading can go on: there is no second default here.

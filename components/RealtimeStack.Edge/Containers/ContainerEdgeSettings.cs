@@ -23,12 +23,9 @@ public sealed record ContainerEdgeSettings(
     public const string RestartPolicy = "unless-stopped";
     public const string HealthPath = NginxConfRenderer.HealthPath;
 
-    public static string ConfigPath => ConfigDirectory + "/nginx.conf";
-
     /// <summary>What replaces the container when it changes; see <see cref="ContainerIdentity"/>.</summary>
     public ContainerIdentity Identity => new(NginxImage, HttpPort, HttpsPort, NofileLimit);
     public static string CertificatePath => ConfigDirectory + "/" + NginxLayout.CertificateFile;
-    public static string PrivateKeyPath => ConfigDirectory + "/" + NginxLayout.PrivateKeyFile;
 
     public static ContainerEdgeSettings For(EdgeSpec edge)
     {

@@ -8,7 +8,6 @@ public sealed record IpRange(IPNetwork Network)
     /// <summary>The form nginx's set_real_ip_from and ingress-nginx's proxy-real-ip-cidr read.</summary>
     public override string ToString() => Network.ToString();
 
-    public bool Contains(IPAddress address) => Network.Contains(address);
 
     public static Parsed<IpRange> Parse(string key, string raw)
     {

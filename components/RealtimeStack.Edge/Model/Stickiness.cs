@@ -10,6 +10,6 @@ public enum Stickiness
     /// Needs the real client address at the edge.</summary>
     ClientIp,
 
-    /// <summary>By an affinity cookie ingress-nginx sets (Kubernetes only: open-source nginx has no sticky cookie).</summary>
+    /// <summary>By an affinity cookie ingress-nginx sets (kubernetes mode; Envoy's cookie hash in gateway mode; open-source nginx has no sticky cookie).</summary>
     Cookie,
 }

@@ -24,7 +24,4 @@ public static class Token
         }
         return null;
     }
-
-    public static Parsed<string> Parse(string key, string raw, int maxLength = MaxLength) =>
-        Check(raw, maxLength) is { } rule ? Parsed<string>.Fail(key, rule) : Parsed<string>.Success(raw);
 }

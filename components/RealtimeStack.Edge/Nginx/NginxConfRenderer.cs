@@ -131,7 +131,7 @@ public static class NginxConfRenderer
     private static Directive Upstream(UpstreamGroup group, UpstreamsSpec upstreams, bool resolve) => Blocked("upstream", [UpstreamName(group)],
     [
         resolve ? Simple("zone", UpstreamName(group), ZoneSize(group).ToNginx()) : null,
-        // Cookie affinity exists only in ingress-nginx (the binder allows it only in kubernetes mode).
+        // Cookie affinity exists only in the cluster modes (ingress-nginx's cookie, Envoy's cookie hash); the binder refuses it in docker mode.
         // A consistent hash skips a server left out after a failure, so its clients go to the next one on the ring.
         group.Stickiness == Stickiness.ClientIp ? Simple("hash", "$remote_addr", "consistent") : null,
         .. group.Servers.Select(s => Simple("server",

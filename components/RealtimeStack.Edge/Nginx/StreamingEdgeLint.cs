@@ -4,7 +4,7 @@ namespace RealtimeStack.Edge.Nginx;
 
 /// <summary>
 /// Checks a configuration (rendered or hand-written) against what a streaming edge needs: the mistakes the source
-/// article makes and the nginx rules behind them (see design.md). Works on the parsed tree, so the article's text
+/// article makes and the nginx rules behind them (see docs/article.md). Works on the parsed tree, so the article's text
 /// and the renderer's output are judged by the same code.
 /// </summary>
 public static class StreamingEdgeLint

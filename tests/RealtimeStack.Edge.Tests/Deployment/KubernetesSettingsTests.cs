@@ -157,7 +157,7 @@ public sealed class KubernetesSettingsTests
     public void Backends_drain_before_they_stop_and_keep_client_ip_affinity()
     {
         var model = Model(("apiReplicas", "3"), ("wsReplicas", "1"), ("drainDelay", "15s"), ("backendGracePeriod", "90s"));
-        var workloads = BackendWorkload.All(model.Edge, model.Deployment).ToDictionary(w => w.Role);
+        var workloads = BackendWorkload.All(model.Deployment).ToDictionary(w => w.Role);
         Assert.Equal(["realtime-api", "realtime-sse", "realtime-ws"], workloads.Values.Select(w => w.Name));
         Assert.Equal(3, workloads[BackendRole.Api].Replicas);
         Assert.Equal(2, workloads[BackendRole.Api].MinAvailable);
