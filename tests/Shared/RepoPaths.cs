@@ -11,4 +11,14 @@ public static class RepoPaths
             if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml"))) return dir.FullName;
         throw new InvalidOperationException("Pulumi.yaml not found above " + AppContext.BaseDirectory);
     }
+
+    /// <summary>
+    /// A program of this repository as built beside the running tests (same configuration, Debug or Release), to be
+    /// started as its own process: <paramref name="project"/> is its folder from the root, <paramref name="dll"/> its assembly.
+    /// </summary>
+    public static string BuiltProgram(string project, string dll)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        return Path.Combine(Root, project, "bin", configuration, "net10.0", dll);
+    }
 }

@@ -15,8 +15,7 @@ public sealed partial class ServeCommandTests
     [Fact]
     public async Task The_edge_stays_up_answers_at_the_printed_url_and_stops_on_ctrl_c()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var edgeDll = Path.Combine(RepoPaths.Root, "tools", "edge", "bin", configuration, "net10.0", "edge.dll");
+        var edgeDll = RepoPaths.BuiltProgram("tools/edge", "edge.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
         foreach (var arg in new[] { "exec", edgeDll, "serve", "--stack", "dev", "--set", "realtime:maxStreams=1000" }) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

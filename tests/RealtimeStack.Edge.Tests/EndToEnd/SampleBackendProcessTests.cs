@@ -65,8 +65,7 @@ public sealed class SampleBackendProcessTests
 
     private static Process Start(int port)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(RepoPaths.Root, "samples", "RealtimeStack.SampleBackends", "bin", configuration, "net10.0", "RealtimeStack.SampleBackends.dll");
+        var dll = RepoPaths.BuiltProgram("samples/RealtimeStack.SampleBackends", "RealtimeStack.SampleBackends.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(dll);

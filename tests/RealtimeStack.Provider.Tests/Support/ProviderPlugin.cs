@@ -32,15 +32,8 @@ public sealed class ProviderPlugin : IDisposable
         get { lock (_errors) return _errors.ToString(); }
     }
 
-    /// <summary>The plugin as built beside this test assembly's configuration (Debug or Release).</summary>
-    public static string Path
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar)).Parent!.Name;
-            return System.IO.Path.Combine(RepoPaths.Root, "components", "RealtimeStack.Provider", "bin", configuration, "net10.0", "pulumi-resource-realtime.dll");
-        }
-    }
+    /// <summary>The plugin as built beside the tests.</summary>
+    public static string Path => RepoPaths.BuiltProgram("components/RealtimeStack.Provider", "pulumi-resource-realtime.dll");
 
     public static async Task<ProviderPlugin> StartAsync(string engineAddress)
     {
