@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf.WellKnownTypes;
+using RealtimeStack.Edge.Tls;
 using YamlDotNet.RepresentationModel;
 
 namespace RealtimeStack.Provider.Tests.Support;
@@ -15,13 +14,8 @@ public static class ExampleInputs
     /// <summary>A certificate and key for <paramref name="dnsNames"/>, PEM.</summary>
     public static (string Certificate, string Key) Certificate(params string[] dnsNames)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={dnsNames[0]}", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        foreach (var name in dnsNames) names.AddDnsName(name);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
+        var pem = SelfSignedCertificate.Create(dnsNames, TimeSpan.FromDays(30));
+        return (pem.CertificatePem, pem.PrivateKeyPem);
     }
 
     /// <summary>The YAML example's edge properties; <c>${tlsCert}</c> and <c>${tlsKey}</c> are its secret config.</summary>
