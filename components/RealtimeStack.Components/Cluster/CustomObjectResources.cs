@@ -19,8 +19,11 @@ internal static class CustomObjectResources
     /// <param name="options">Parent and dependencies of every object.</param>
     public static IReadOnlyList<(CustomObject Shape, KubernetesCustomResource Resource)> Create(
         string name, Func<StackModel, IEnumerable<CustomObject>> objects, StackModel shape, Output<StackModel> model, Input<string> @namespace, CustomResourceOptions options) =>
-        objects(shape).Select(item => (item, new KubernetesCustomResource($"{name}-{item.Kind.ToLowerInvariant()}-{item.Name}",
-            CustomObjectArgs.From(item, model.Apply(m => Find(objects(m), item)), @namespace), options))).ToArray();
+        objects(shape).Select(item => (item, CreateOne(name, item, model.Apply(m => Find(objects(m), item)), @namespace, options))).ToArray();
+
+    /// <summary>One object: <paramref name="shape"/> names it and gives its type, <paramref name="item"/> holds its values.</summary>
+    public static KubernetesCustomResource CreateOne(string name, CustomObject shape, Output<CustomObject> item, Input<string> @namespace, CustomResourceOptions options) =>
+        new($"{name}-{shape.Kind.ToLowerInvariant()}-{shape.Name}", CustomObjectArgs.From(shape, item, @namespace), options);
 
     /// <summary>The name of the one object of <paramref name="kind"/> among those created, as an output.</summary>
     public static Output<string> NameOf(this IReadOnlyList<(CustomObject Shape, KubernetesCustomResource Resource)> created, string kind) =>

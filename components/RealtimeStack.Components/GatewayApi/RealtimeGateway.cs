@@ -1,7 +1,6 @@
 using Pulumi;
 using RealtimeStack.Components.Cluster;
 using RealtimeStack.Edge.GatewayApi;
-using KubernetesCustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
 
 namespace RealtimeStack.Components.GatewayApi;
 
@@ -22,7 +21,7 @@ internal sealed class RealtimeGateway : ComponentResource
         // Only the Gateway names the TLS Secret (generated, so known once it exists): the routes and policies do not wait for it.
         var shape = GatewaySettings.Gateway(args.Shape.Edge, args.Shape.Deployment, "");
         var gateway = Output.Tuple(args.Model, args.TlsSecretName.ToOutput()).Apply(t => GatewaySettings.Gateway(t.Item1.Edge, t.Item1.Deployment, t.Item2));
-        var resource = new KubernetesCustomResource($"{name}-{shape.Kind.ToLowerInvariant()}-{shape.Name}", CustomObjectArgs.From(shape, gateway, args.Namespace), child);
+        var resource = CustomObjectResources.CreateOne(name, shape, gateway, args.Namespace, child);
         _ = CustomObjectResources.Create(name, m => GatewaySettings.RouteObjects(m.Edge, m.Deployment), args.Shape, args.Model, args.Namespace, child);
         GatewayName = resource.Metadata.Apply(m => m.Name);
         RegisterOutputs(StackOutputs.Of(this));
