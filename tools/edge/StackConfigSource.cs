@@ -65,9 +65,12 @@ public static class StackConfigSource
         Directory.EnumerateFiles(root, "Pulumi.*.yaml").Select(f => Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length]).Order();
 
     /// <summary>Binds the model, turning model errors into usage errors (exit 2).</summary>
-    public static EdgeSpec Bind(IReadOnlyDictionary<string, string> values)
+    public static EdgeSpec Bind(IReadOnlyDictionary<string, string> values) => AsUsage(() => EdgeConfigBinder.Bind(values));
+
+    /// <summary>Runs a binding (or anything that binds), its model errors turned into usage errors (exit 2), every one listed.</summary>
+    public static T AsUsage<T>(Func<T> bind)
     {
-        try { return EdgeConfigBinder.Bind(values); }
+        try { return bind(); }
         catch (EdgeConfigException e) { throw new UsageException(e.Errors.Select(x => x.ToString()).ToArray()); }
     }
 }

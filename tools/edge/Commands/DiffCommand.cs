@@ -35,9 +35,7 @@ public static class DiffCommand
             : againstFile is not null
                 ? (StackConfigSource.LoadFile(againstFile, [], null, null, ignoreEncrypted: true), againstFile)
                 : (StackConfigSource.Load(root, stack, [], null, null, ignoreEncrypted: true), $"stack {stack}");
-        UpdatePlan plan;
-        try { plan = UpdatePlanner.Plan(before, after); }
-        catch (EdgeConfigException e) { throw new UsageException(e.Errors.Select(x => x.ToString()).ToArray()); }
+        var plan = StackConfigSource.AsUsage(() => UpdatePlanner.Plan(before, after));
 
         var afterName = sets.Count > 0 ? $"stack {stack} with {string.Join(" ", sets.Select(s => "--set " + s))}" : $"stack {stack}";
         stdout.WriteLine($"edge diff: {beforeName} → {afterName} ({plan.Mode.ToString().ToLowerInvariant()} mode)");

@@ -44,9 +44,7 @@ public static class RenderCommand
     /// </summary>
     private static int RenderCluster(string stack, IReadOnlyDictionary<string, string> values, string? outDir, TextWriter stdout, TextWriter stderr)
     {
-        StackModel model;
-        try { model = StackModel.Bind(values); }
-        catch (EdgeConfigException e) { throw new UsageException(e.Errors.Select(x => x.ToString()).ToArray()); }
+        var model = StackConfigSource.AsUsage(() => StackModel.Bind(values));
         if (outDir is not null) throw new UsageException([$"--out writes an nginx.conf, which {ModeName(model)} mode does not deploy: leave it out to print what the stack deploys", "usage: " + Usage]);
         stderr.WriteLine(model.Deployment.Mode == EdgeMode.Gateway
             ? $"render: stack {stack} is gateway mode: the Envoy Gateway chart values and every Gateway API and Envoy Gateway object it deploys (one section each), not an nginx.conf"
