@@ -158,7 +158,7 @@ public sealed class RealtimeEdge : ComponentResource
     private static (Input<string> Certificate, Input<string> Key) Certificate(EdgeParts edge, RealtimeEdgeArgs args)
     {
         if (args.Tls is { CertificatePem: { } certificate, PrivateKeyPem: { } key }) return (certificate, key);
-        var dnsNames = edge.Model.Apply(m => m.Edge.ServerNames.Where(n => n.FitsCertificate).Select(n => n.Value).Append("localhost").Distinct().ToImmutableArray());
+        var dnsNames = edge.Model.Apply(m => m.Edge.SelfSignedNames.ToImmutableArray());
         var generated = new DevCertificate($"{edge.Name}-certificate", new DevCertificateArgs { DnsNames = dnsNames }, edge.ChildComponent());
         return (generated.CertificatePem, generated.PrivateKeyPem);
     }

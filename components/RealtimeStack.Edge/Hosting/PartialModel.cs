@@ -13,10 +13,10 @@ namespace RealtimeStack.Edge.Hosting;
 public sealed record PartialModel(StackModel? Model, IReadOnlySet<string> Unknown)
 {
     /// <summary>Stands in for an unknown domain (the .invalid name can never be a real one, RFC 2606).</summary>
-    public const string UnknownDomain = "unknown-domain.invalid";
+    private const string UnknownDomain = "unknown-domain.invalid";
 
     /// <summary>Stands in for an unknown backend image.</summary>
-    public const string UnknownImage = "unknown.invalid/backend:unknown";
+    private const string UnknownImage = "unknown.invalid/backend:unknown";
 
     /// <summary>Every setting is known: <see cref="Model"/> is the stack's whole model.</summary>
     public bool IsComplete => Unknown.Count == 0;

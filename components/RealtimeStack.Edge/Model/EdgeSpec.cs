@@ -21,6 +21,10 @@ public sealed record EdgeSpec(
 {
     public ServerName PrimaryName => ServerNames[0];
 
+    /// <summary>The names a self-signed certificate for this edge carries: every served name a certificate can name,
+    /// and localhost (so a local client can reach it by that name).</summary>
+    public IReadOnlyList<string> SelfSignedNames => ServerNames.Where(n => n.FitsCertificate).Select(n => n.Value).Append("localhost").Distinct().ToArray();
+
     /// <summary>The public HTTPS base URL, with the port only when it is not 443.</summary>
     public string PublicUrl => Listen.HttpsPort == 443 ? $"https://{PrimaryName}/" : $"https://{PrimaryName}:{Listen.HttpsPort}/";
 }

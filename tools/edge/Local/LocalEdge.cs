@@ -96,8 +96,7 @@ public sealed class LocalEdge : IAsyncDisposable
         SelfSignedCertificate.Pem? generated = null;
         if (!local.ContainsKey(EdgeConfigKeys.TlsCert.FullName))
         {
-            var names = EdgeConfigBinder.Bind(local).ServerNames.Where(n => n.FitsCertificate).Select(n => n.Value);
-            generated = SelfSignedCertificate.Create(names.Append("localhost"), TimeSpan.FromDays(30));
+            generated = SelfSignedCertificate.Create(EdgeConfigBinder.Bind(local).SelfSignedNames, TimeSpan.FromDays(30));
             local[EdgeConfigKeys.TlsCert.FullName] = generated.CertificatePem;
             local[EdgeConfigKeys.TlsKey.FullName] = generated.PrivateKeyPem;
         }
