@@ -87,18 +87,11 @@ public sealed class UnknownInputPreviewTests
     public async Task A_bad_known_value_fails_the_preview_even_while_another_input_is_unknown(bool firstPreview)
     {
         var mocks = new RecordingMocks { FirstPreview = firstPreview };
-        var e = await Assert.ThrowsAnyAsync<Exception>(() => PulumiRun.OfAsync(() =>
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync("kubernetes", Unknown.Domain, preview: true, mocks: mocks, adjust: args =>
         {
-            var pet = new Pulumi.Random.RandomPet("input-pet");
-            return StackOutputs.Of(new RealtimeEdge("edge", new RealtimeEdgeArgs
-            {
-                Domain = pet.Id.Apply(id => $"{id}.example.net"),
-                Mode = "kubernetes",
-                BackendImage = Image,
-                Routes = new RoutesArgs { Sse = new SseRouteArgs { ReadTimeout = "2 h" } },
-                Capacity = new CapacityArgs { MaxStreams = 0 },
-            }));
-        }, mocks, preview: true));
+            args.Routes = new RoutesArgs { Sse = new SseRouteArgs { ReadTimeout = "2 h" } };
+            args.Capacity = new CapacityArgs { MaxStreams = 0 };
+        }));
         var message = e.ToString();
         Assert.Contains("routes.sse.readTimeout: ", message);
         Assert.Contains("capacity.maxStreams: ", message);
@@ -112,16 +105,7 @@ public sealed class UnknownInputPreviewTests
     {
         // In the update the domain is known (the pet exists) and bad; nothing of the edge may be created first.
         var mocks = new RecordingMocks();
-        var e = await Assert.ThrowsAnyAsync<Exception>(() => PulumiRun.OfAsync(() =>
-        {
-            var pet = new Pulumi.Random.RandomPet("input-pet");
-            return StackOutputs.Of(new RealtimeEdge("edge", new RealtimeEdgeArgs
-            {
-                Domain = pet.Id.Apply(id => $"{id} example.net"),
-                Mode = "gateway",
-                BackendImage = Image,
-            }));
-        }, mocks, preview: false));
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync("gateway", Unknown.Domain, preview: false, domainOfPet: id => $"{id} example.net", mocks: mocks));
         Assert.Contains("invalid RealtimeEdge inputs:\n  domain: must not contain whitespace", e.ToString());
         Assert.Empty(Children(mocks));
     }
@@ -136,7 +120,10 @@ public sealed class UnknownInputPreviewTests
     private static Task<PulumiRun> PreviewAsync(string mode, Unknown unknown) => RunAsync(mode, unknown, preview: true);
 
     /// <summary>The edge in a mode, with the chosen inputs taken from resources the program creates first.</summary>
-    private static Task<PulumiRun> RunAsync(string mode, Unknown unknown, bool preview, Func<string, string>? domainOfPet = null) => PulumiRun.OfAsync(() =>
+    /// <param name="mocks">Mocks to record with (by default new ones, answering as in a first preview when <paramref name="preview"/>).</param>
+    /// <param name="adjust">Changes to the inputs beyond the mode's.</param>
+    private static Task<PulumiRun> RunAsync(string mode, Unknown unknown, bool preview, Func<string, string>? domainOfPet = null,
+        RecordingMocks? mocks = null, Action<RealtimeEdgeArgs>? adjust = null) => PulumiRun.OfAsync(() =>
     {
         var domain = (Input<string>)"edge.example.net";
         if (unknown is Unknown.Domain or Unknown.Everything)
@@ -158,7 +145,7 @@ public sealed class UnknownInputPreviewTests
             });
             tls = new TlsArgs { CertificatePem = certificate.CertPem, PrivateKeyPem = key.PrivateKeyPem };
         }
-        return StackOutputs.Of(new RealtimeEdge("edge", new RealtimeEdgeArgs
+        var args = new RealtimeEdgeArgs
         {
             Domain = domain,
             Mode = mode,
@@ -174,8 +161,10 @@ public sealed class UnknownInputPreviewTests
                 : null,
             Kubernetes = mode == "docker" ? null : new KubernetesArgs { ServiceMonitor = true },
             Tls = tls,
-        }));
-    }, new RecordingMocks { FirstPreview = preview }, preview);
+        };
+        adjust?.Invoke(args);
+        return StackOutputs.Of(new RealtimeEdge("edge", args));
+    }, mocks ?? new RecordingMocks { FirstPreview = preview }, preview);
 
     /// <summary>Every resource the edge registered (type and name), the test program's own left out.</summary>
     private static IReadOnlyList<string> EdgeResources(PulumiRun run) =>
