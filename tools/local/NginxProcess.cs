@@ -74,6 +74,7 @@ public sealed class NginxProcess : IAsyncDisposable
                     await Task.Delay(25);
                 }
             }
+            await nginx.WaitForWorkersAsync(ExpectedWorkers(Path.Combine(directory, "nginx.conf")));
             return nginx;
         }
         catch
@@ -81,6 +82,25 @@ public sealed class NginxProcess : IAsyncDisposable
             await nginx.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// nginx listens as soon as its first worker runs; on a loaded machine the others are still being forked. A caller
+    /// that reads the workers (to compare them across a reload, or to measure their memory) must find them all, so the
+    /// start waits for them too, bounded (a count nginx reads otherwise, as with auto in a restricted cgroup, only costs
+    /// the bound).
+    /// </summary>
+    private async Task WaitForWorkersAsync(int expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (WorkerProcessIds().Count < expected && DateTime.UtcNow < deadline && !HasExited) await Task.Delay(25);
+    }
+
+    // worker_processes N, or auto (one per core).
+    private static int ExpectedWorkers(string conf)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(File.Exists(conf) ? File.ReadAllText(conf) : "", @"^worker_processes\s+(\w+);", System.Text.RegularExpressions.RegexOptions.Multiline);
+        return match.Success && int.TryParse(match.Groups[1].Value, out var count) ? count : Environment.ProcessorCount;
     }
 
     /// <summary>Tells the master to reload its configuration (new workers start; old ones drain).</summary>
