@@ -141,22 +141,30 @@ public sealed class DockerEdgeTests
     }
 
     [Fact]
-    public async Task A_metrics_exporter_scrapes_nginx_status_on_the_edge_network_and_is_not_published_by_default()
+    public async Task A_metrics_exporter_scrapes_nginx_status_through_the_shared_socket_and_is_not_published_by_default()
     {
         var run = await RunDev();
-        var model = StackModel.Bind(StackConfig.FromStackFile("dev"));
         var exporter = Container(run, "-exporter");
         var image = run.Mocks.OfType("docker:index/remoteImage:RemoteImage").Single(i => i.Name!.EndsWith("-exporter-image", StringComparison.Ordinal));
         Assert.Equal("nginx/nginx-prometheus-exporter:1.5.3", image.Inputs["name"]);
 
-        // It reaches nginx by the alias the nginx container carries on the same network.
+        // It reads the socket nginx listens on, in the one volume both containers mount at the same path: the
+        // status has no listener on the edge's network.
+        var volume = Assert.Single(run.Mocks.OfType("docker:index/volume:Volume"));
+        Assert.Equal("realtime-dev-abc123-status", volume.Inputs["name"]);
         var nginx = Container(run, "-nginx");
-        var nginxNetwork = Network(nginx);
-        var alias = Assert.Single(((ImmutableArray<object>)nginxNetwork["aliases"]).Cast<string>());
-        Assert.Equal(nginxNetwork["name"], Network(exporter)["name"]);
+        var (nginxMount, exporterMount) = (Mount(nginx), Mount(exporter));
+        Assert.Equal(("realtime-dev-abc123-status", "/run/nginx-status"), ((string)nginxMount["volumeName"], (string)nginxMount["containerPath"]));
+        Assert.Equal((nginxMount["volumeName"], nginxMount["containerPath"]), (exporterMount["volumeName"], exporterMount["containerPath"]));
+        Assert.Equal((false, true), ((bool)nginxMount["readOnly"], (bool)exporterMount["readOnly"]));
+        var conf = (string)((ImmutableDictionary<string, object>)Assert.Single(run.Mocks.OfType("command:local:Command")).Inputs["environment"])[ConfigurationReload.ConfigVariable];
+        Assert.Contains("listen unix:/run/nginx-status/status.sock;", conf, StringComparison.Ordinal);
+        Assert.Contains("listen 127.0.0.1:8089;", conf, StringComparison.Ordinal);
         var command = ((ImmutableArray<object>)exporter.Inputs["command"]).Cast<string>().ToArray();
-        Assert.Contains("--nginx.scrape-uri=" + StatusEndpoint.For(alias, model.Edge.Metrics), command);
-        Assert.Equal("http://nginx:8089/stub_status", StatusEndpoint.For(alias, model.Edge.Metrics).ToString());
+        Assert.Contains("--nginx.scrape-uri=unix:/run/nginx-status/status.sock:/stub_status", command);
+        // nginx starts through the entrypoint that clears a socket a killed nginx left, then the image's own.
+        Assert.Equal(["/bin/sh", "-c", "rm -f \"$0\" && exec \"$@\"", "/run/nginx-status/status.sock", "/docker-entrypoint.sh", "nginx", "-g", "daemon off;"],
+            ((ImmutableArray<object>)nginx.Inputs["entrypoints"]).Cast<string>());
         Assert.Contains("--web.listen-address=:9113", command);
 
         Assert.False(exporter.Inputs.TryGetValue("ports", out var ports) && ((ImmutableArray<object>)ports).Length > 0, "the exporter is published although metricsHostPort is 0");
@@ -165,14 +173,11 @@ public sealed class DockerEdgeTests
     }
 
     [Fact]
-    public async Task The_exporter_follows_the_status_port_and_is_published_on_the_host_port_set()
+    public async Task The_exporter_keeps_its_command_when_the_status_port_changes_and_is_published_on_the_host_port_set()
     {
         var run = await RunDev(("realtime:statusPort", "9301"), ("realtime:metricsHostPort", "19113"));
-        var model = StackModel.Bind(StackConfig.FromStackFile("dev", ("realtime:statusPort", "9301")));
         var exporter = Container(run, "-exporter");
-        var command = ((ImmutableArray<object>)exporter.Inputs["command"]).Cast<string>();
-        Assert.Contains("--nginx.scrape-uri=" + StatusEndpoint.For(MetricsExporter.NginxAlias, model.Edge.Metrics), command);
-        Assert.Contains("--nginx.scrape-uri=http://nginx:9301/stub_status", command);
+        Assert.Equal(Container(await RunDev(("realtime:metricsHostPort", "19113")), "-exporter").Inputs["command"], exporter.Inputs["command"]);
         var port = Assert.Single(((ImmutableArray<object>)exporter.Inputs["ports"]).Cast<ImmutableDictionary<string, object>>());
         Assert.Equal((9113d, 19113d), ((double)port["internal"], (double)port["external"]));
     }
@@ -184,12 +189,18 @@ public sealed class DockerEdgeTests
         var without = await RunDev(("realtime:metrics", "false"));
         Assert.DoesNotContain(without.Mocks.OfType("docker:index/container:Container"), c => c.Name!.EndsWith("-exporter", StringComparison.Ordinal));
         Assert.DoesNotContain(without.Mocks.OfType("docker:index/remoteImage:RemoteImage"), i => i.Name!.EndsWith("-exporter-image", StringComparison.Ordinal));
-        // Turning metrics on or off never replaces nginx: its alias is there either way.
-        Assert.Equal(Network(Container(with, "-nginx"))["aliases"], Network(Container(without, "-nginx"))["aliases"]);
+        // Turning metrics on or off never replaces nginx: its alias, the status volume and the entrypoint are there
+        // either way.
+        foreach (var input in new[] { "networksAdvanced", "volumes", "entrypoints" })
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(Container(with, "-nginx").Inputs[input]), System.Text.Json.JsonSerializer.Serialize(Container(without, "-nginx").Inputs[input]));
+        Assert.Single(without.Mocks.OfType("docker:index/volume:Volume"));
     }
 
     private static MockResourceArgs Container(PulumiRun run, string suffix) =>
         run.Mocks.OfType("docker:index/container:Container").Single(c => c.Name!.EndsWith(suffix, StringComparison.Ordinal));
+
+    private static ImmutableDictionary<string, object> Mount(MockResourceArgs container) =>
+        (ImmutableDictionary<string, object>)Assert.Single((ImmutableArray<object>)container.Inputs["volumes"]);
 
     private static ImmutableDictionary<string, object> Network(MockResourceArgs container) =>
         (ImmutableDictionary<string, object>)((ImmutableArray<object>)container.Inputs["networksAdvanced"])[0];

@@ -17,7 +17,7 @@ namespace RealtimeStack.Components.Tests;
 public sealed class UpdateEffectTests
 {
     /// <summary>What a resource is, for comparing with the plan; components are not compared (they do nothing themselves).</summary>
-    private enum Kind { NginxContainer, NginxImage, ReloadCommand, BackendContainers, BackendImage, Network, GeneratedCertificate, NameSuffix, ControllerRelease, Namespaces, BackendDeployments, BackendServices, BackendDisruptionBudgets, Ingresses, TlsSecret, MetricsExporter, ServiceMonitor, Crds, GatewayClass, EnvoyProxy, Listeners, Routes }
+    private enum Kind { NginxContainer, NginxImage, ReloadCommand, BackendContainers, BackendImage, Network, StatusVolume, GeneratedCertificate, NameSuffix, ControllerRelease, Namespaces, BackendDeployments, BackendServices, BackendDisruptionBudgets, Ingresses, TlsSecret, MetricsExporter, ServiceMonitor, Crds, GatewayClass, EnvoyProxy, Listeners, Routes }
 
     /// <summary>Every setting changed alone on each stack, but those the stack's mode refuses (see <see cref="RefusedChange"/>).</summary>
     public static TheoryData<string, string> EveryChange => Changes(refused: false);
@@ -146,6 +146,7 @@ public sealed class UpdateEffectTests
         "docker:index/remoteImage:RemoteImage" when name.EndsWith("-nginx-image", StringComparison.Ordinal) => Kind.NginxImage,
         "docker:index/remoteImage:RemoteImage" => Kind.BackendImage,
         "docker:index/network:Network" => Kind.Network,
+        "docker:index/volume:Volume" => Kind.StatusVolume,
         "command:local:Command" => Kind.ReloadCommand,
         "tls:index/privateKey:PrivateKey" or "tls:index/selfSignedCert:SelfSignedCert" => Kind.GeneratedCertificate,
         "random:index/randomString:RandomString" => Kind.NameSuffix,

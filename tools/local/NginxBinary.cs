@@ -73,11 +73,12 @@ public sealed partial record NginxBinary(string Path, NginxVersion Version)
         return (exitCode == 0, output);
     }
 
-    /// <summary>nginx creates temp subdirectories and log files, but not their parents.</summary>
+    /// <summary>nginx creates temp subdirectories, log files and unix sockets, but not their parents.</summary>
     public static void PrepareDirectory(string directory)
     {
-        Directory.CreateDirectory(System.IO.Path.Combine(directory, "logs"));
-        Directory.CreateDirectory(System.IO.Path.Combine(directory, "temp"));
+        var layout = Edge.Nginx.NginxLayout.Local(directory);
+        foreach (var parent in new[] { System.IO.Path.GetDirectoryName(layout.ErrorLog), layout.TempDirectory, layout.StatusSocket?.Directory })
+            if (parent is not null) Directory.CreateDirectory(parent);
     }
 
     /// <summary>The arguments that point nginx at a private directory: prefix, config file, pid file.</summary>

@@ -51,13 +51,17 @@ public sealed class NginxProcess : IAsyncDisposable
     /// <summary>
     /// Starts nginx on a directory written by <see cref="EdgeFiles"/> with <see cref="Nginx.NginxLayout.Local"/>
     /// and waits (bounded) until every port in <paramref name="ports"/> accepts connections on 127.0.0.1.
+    /// <paramref name="launch"/> wraps the command line, as a container's entrypoint does (the process it starts
+    /// must exec nginx, so its id stays the master's).
     /// </summary>
-    public static async Task<NginxProcess> StartAsync(NginxBinary binary, string directory, IEnumerable<int> ports, TimeSpan? timeout = null)
+    public static async Task<NginxProcess> StartAsync(
+        NginxBinary binary, string directory, IEnumerable<int> ports, TimeSpan? timeout = null, Func<IReadOnlyList<string>, IReadOnlyList<string>>? launch = null)
     {
         NginxBinary.PrepareDirectory(directory);
-        var info = new ProcessStartInfo(binary.Path) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in NginxBinary.Arguments(directory)[..^1]) info.ArgumentList.Add(arg);
-        info.ArgumentList.Add($"daemon off; pid {Path.Combine(directory, "nginx.pid")};");
+        IReadOnlyList<string> command = [binary.Path, .. NginxBinary.Arguments(directory)[..^1], $"daemon off; pid {Path.Combine(directory, "nginx.pid")};"];
+        if (launch is not null) command = launch(command);
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start nginx");
         var nginx = new NginxProcess(binary, directory, process);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));

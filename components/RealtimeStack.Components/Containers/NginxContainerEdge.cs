@@ -9,7 +9,7 @@ using RealtimeStack.Edge.Nginx;
 namespace RealtimeStack.Components.Containers;
 
 /// <summary>
-/// The edge as Docker containers: a network; the api, sse and ws backend containers named as nginx.conf names
+/// The edge as Docker containers: a network and the volume of nginx's status socket; the api, sse and ws backend containers named as nginx.conf names
 /// them; the nginx container (image pinned to the rendered version) with a nofile ulimit that fits
 /// worker_rlimit_nofile, a health check and a stop grace that lets streams drain; and the command that puts the
 /// rendered nginx.conf, certificate and key into it and reloads nginx (<see cref="ConfigurationReload"/>).
@@ -38,6 +38,8 @@ internal sealed class NginxContainerEdge : ComponentResource
         // go before its replacement is created, or the two collide.
         var replaceFirst = new CustomResourceOptions { Parent = this, DeleteBeforeReplace = true };
         var network = new Network($"{name}-network", new NetworkArgs { Name = Named(args, "net") }, replaceFirst);
+        // Where nginx's status socket lives, shared with the metrics exporter: the status needs no network listener.
+        var statusVolume = new Volume($"{name}-status", new VolumeArgs { Name = Named(args, "status") }, replaceFirst);
 
         var build = args.Build;
         var backendImage = args.BackendImage ?? (build is null
@@ -87,8 +89,11 @@ internal sealed class NginxContainerEdge : ComponentResource
             Restart = ContainerEdgeSettings.RestartPolicy,
             // The official image stops with SIGQUIT (graceful); Docker kills after this many seconds.
             DestroyGraceSeconds = settings.Apply(s => s.StopGraceSeconds),
-            // The exporter reaches nginx's status by this alias.
-            NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name, Aliases = { MetricsExporter.NginxAlias } },
+            NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name, Aliases = { ContainerEdgeSettings.NginxAlias } },
+            // The status socket's volume and the entrypoint that clears a stale socket are there whether or not
+            // metrics are on, so turning them on or off never touches this container.
+            Entrypoints = ContainerEdgeSettings.Entrypoint.ToImmutableArray(),
+            Volumes = { StatusVolumeMount(statusVolume, readOnly: false) },
         }, new CustomResourceOptions
         {
             Parent = this,
@@ -97,7 +102,7 @@ internal sealed class NginxContainerEdge : ComponentResource
             DependsOn = backends.Cast<Resource>().ToList(),
         });
 
-        if (MetricsExporter.Exists(args.Shape)) _ = Exporter(name, args, network, replaceFirst);
+        if (MetricsExporter.Exists(args.Shape)) _ = Exporter(name, args, network, statusVolume, replaceFirst);
 
         var environment = new InputMap<string>
         {
@@ -127,10 +132,11 @@ internal sealed class NginxContainerEdge : ComponentResource
     }
 
     /// <summary>
-    /// nginx-prometheus-exporter on the edge's network, scraping nginx by its alias. It depends on nothing of the
-    /// nginx container, so replacing one never touches the other; it retries while nginx is away.
+    /// nginx-prometheus-exporter on the edge's network, scraping nginx through the status socket in the shared volume
+    /// (mounted read-only: connecting to a socket needs no write access to its file system). It depends on nothing
+    /// of the nginx container, so replacing one never touches the other; it retries while nginx is away.
     /// </summary>
-    private Container Exporter(string name, NginxContainerEdgeArgs args, Network network, CustomResourceOptions replaceFirst)
+    private Container Exporter(string name, NginxContainerEdgeArgs args, Network network, Volume statusVolume, CustomResourceOptions replaceFirst)
     {
         var exporter = args.Model.Apply(m => MetricsExporter.For(m.Edge, m.Deployment)
             ?? throw new InvalidOperationException("metrics are a plain input: the exporter exists in the model as in its shape"));
@@ -141,6 +147,7 @@ internal sealed class NginxContainerEdge : ComponentResource
             Image = image.ImageId,
             Command = exporter.Apply(e => e.Command.ToImmutableArray()),
             NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name, Aliases = { MetricsExporter.Alias } },
+            Volumes = { StatusVolumeMount(statusVolume, readOnly: true) },
             Restart = ContainerEdgeSettings.RestartPolicy,
             // Published on the host only when asked for (port 0: not published).
             Ports = exporter.Apply(e => e.HostPort > 0
@@ -148,6 +155,13 @@ internal sealed class NginxContainerEdge : ComponentResource
                 : ImmutableArray<ContainerPortArgs>.Empty),
         }, replaceFirst);
     }
+
+    private static ContainerVolumeArgs StatusVolumeMount(Volume volume, bool readOnly) => new()
+    {
+        VolumeName = volume.Name,
+        ContainerPath = StatusSocket.Container.Directory,
+        ReadOnly = readOnly,
+    };
 
     private static Output<string> Named(NginxContainerEdgeArgs args, string suffix) =>
         args.NamePrefix.ToOutput().Apply(prefix => $"{prefix}-{suffix}");

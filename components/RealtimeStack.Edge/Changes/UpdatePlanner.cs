@@ -88,7 +88,8 @@ public static class UpdatePlanner
         {
             (null, _) => "created beside nginx",
             (_, null) => "removed",
-            _ => $"replaced ({(before.ScrapeUri != after.ScrapeUri ? "new status port" : "host port " + Published(before) + " → " + Published(after))})",
+            // It reads the status through a fixed socket path: only where it is published can change.
+            _ => $"replaced (host port {Published(before)} → {Published(after)})",
         };
         changes.Add(new(UpdateAction.ConfigureMonitoring, StreamEffect.Kept, "metrics exporter container", detail));
 

@@ -23,6 +23,18 @@ public sealed record ContainerEdgeSettings(
     public const string RestartPolicy = "unless-stopped";
     public const string HealthPath = NginxConfRenderer.HealthPath;
 
+    /// <summary>The nginx container's alias on the edge's network, for containers joined to it.</summary>
+    public const string NginxAlias = "nginx";
+
+    /// <summary>The official image's own entrypoint and command (its Dockerfile's ENTRYPOINT and CMD).</summary>
+    public static IReadOnlyList<string> ImageCommand { get; } = ["/docker-entrypoint.sh", "nginx", "-g", "daemon off;"];
+
+    /// <summary>
+    /// The nginx container's entrypoint: the image's own, after removing a status socket a killed nginx left in the
+    /// shared volume (<see cref="StatusSocket"/>). Fixed, whatever the model says, so it never replaces the container.
+    /// </summary>
+    public static IReadOnlyList<string> Entrypoint { get; } = StatusSocket.Container.StartCommand(ImageCommand);
+
     /// <summary>What replaces the container when it changes; see <see cref="ContainerIdentity"/>.</summary>
     public ContainerIdentity Identity => new(NginxImage, HttpPort, HttpsPort, NofileLimit);
     public static string CertificatePath => ConfigDirectory + "/" + NginxLayout.CertificateFile;

@@ -1,15 +1,17 @@
 using System.Globalization;
 using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Nginx;
 
 namespace RealtimeStack.Edge.Containers;
 
 /// <summary>
-/// The nginx-prometheus-exporter container beside the nginx container (docker mode): it reads nginx's stub_status on
-/// the edge's network, by the nginx container's network alias, and serves Prometheus metrics on
-/// <see cref="ListenPort"/>, published on the host only at <see cref="HostPort"/> (0: not published).
+/// The nginx-prometheus-exporter container beside the nginx container (docker mode): it reads nginx's stub_status
+/// through the status socket in the volume both containers mount (<see cref="StatusSocket.Container"/>), so the
+/// status has no listener on any network, and serves Prometheus metrics on <see cref="ListenPort"/>, published on the
+/// host only at <see cref="HostPort"/> (0: not published).
 /// </summary>
-public sealed record MetricsExporter(string Image, Uri ScrapeUri, int HostPort)
+public sealed record MetricsExporter(string Image, string ScrapeUri, int HostPort)
 {
     /// <summary>
     /// Pinned: the last 1.x release (v1.5.3, 2026-08-14). Its flags (--nginx.scrape-uri, --web.listen-address) and
@@ -22,18 +24,12 @@ public sealed record MetricsExporter(string Image, Uri ScrapeUri, int HostPort)
 
     public const string MetricsPath = "/metrics";
 
-    /// <summary>
-    /// The nginx container's alias on the edge's network. Always set, whether or not metrics are on, so turning
-    /// them on or off never touches the nginx container (an alias is a replace-on-change input).
-    /// </summary>
-    public const string NginxAlias = "nginx";
-
     /// <summary>The exporter's alias on the edge's network, for a Prometheus container joined to it.</summary>
     public const string Alias = "nginx-exporter";
 
     /// <summary>The exporter for the model, or null when metrics are off.</summary>
     public static MetricsExporter? For(EdgeSpec edge, DeploymentSpec deployment) => Exists(edge)
-        ? new MetricsExporter(ImageName, StatusEndpoint.For(NginxAlias, edge.Metrics), deployment.Monitoring.ExporterHostPort)
+        ? new MetricsExporter(ImageName, StatusSocket.Container.ScrapeUri, deployment.Monitoring.ExporterHostPort)
         : null;
 
     /// <summary>Whether the edge has an exporter: metrics are on.</summary>

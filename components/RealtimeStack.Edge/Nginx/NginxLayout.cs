@@ -22,22 +22,31 @@ public sealed record NginxLayout(
     /// can (<see cref="Model.NginxVersion.HasUpstreamResolve"/>).</summary>
     public NginxResolver? Resolver { get; init; }
 
+    /// <summary>The unix socket the status server also listens on, for a scraper that shares its directory; null: none.</summary>
+    public StatusSocket? StatusSocket { get; init; }
+
     /// <summary>The official nginx image: config at /etc/nginx/nginx.conf, certificate beside it, logs to the container's
-    /// stdio; backend containers are found by name through Docker's DNS, and replaced ones are followed there.</summary>
+    /// stdio; backend containers are found by name through Docker's DNS, and replaced ones are followed there; the
+    /// status socket in the volume the exporter shares.</summary>
     public static NginxLayout Container { get; } = new(CertificateFile, PrivateKeyFile, "stderr", "/dev/stdout", null, null)
     {
         Resolver = NginxResolver.Docker,
+        StatusSocket = Nginx.StatusSocket.Container,
     };
 
-    /// <summary>A private directory on this host (tests, <c>edge check</c>, the benchmark): everything inside it. No
-    /// resolver, since local backends are address literals; set one with <c>with { Resolver = … }</c>.</summary>
+    /// <summary>A private directory on this host (tests, <c>edge check</c>, the benchmark): everything inside it, the
+    /// status socket too, as in a container. No resolver, since local backends are address literals; set one with
+    /// <c>with { Resolver = … }</c>.</summary>
     public static NginxLayout Local(string directory) => new(
         CertificateFile,
         PrivateKeyFile,
         Path.Combine(directory, "logs", "error.log"),
         Path.Combine(directory, "logs", "access.log"),
         Path.Combine(directory, "temp"),
-        "127.0.0.1");
+        "127.0.0.1")
+    {
+        StatusSocket = new StatusSocket(Path.Combine(directory, "run")),
+    };
 
     /// <summary>The argument of listen for a port: bare (all interfaces) or address:port.</summary>
     public string Listen(int port) =>

@@ -4,31 +4,38 @@ using static RealtimeStack.Edge.Nginx.Directive;
 namespace RealtimeStack.Edge.Nginx;
 
 /// <summary>
-/// nginx's connection counters (stub_status) on a server of their own port, never on the public listeners: the only
-/// server on that port, so the catch-all servers for unknown names (which sit on the public ports) never see it.
-/// In a container it listens on every interface but is not published (only http/https are); locally on the layout's
-/// address (127.0.0.1). Only the status path answers; everything else is 404.
+/// nginx's connection counters (stub_status) on a server of their own, never on the public listeners: the only server
+/// on its port, so the catch-all servers for unknown names (which sit on the public ports) never see it. It listens
+/// on loopback only, in every layout (in a container: for <c>docker exec</c> and the edge's own tools), and on the
+/// layout's unix socket, which the metrics exporter shares through a volume: no network reaches it. Only the status
+/// path answers, only to loopback and the socket; everything else is 404.
 /// </summary>
 public static class StatusServer
 {
-    /// <summary>Who may read the status: loopback, and the private ranges a container network (Docker's bridge
-    /// networks are 172.16.0.0/12 by default, user-defined ones may be 10/8 or 192.168/16) puts a metrics exporter
-    /// in. The port is not published, so this is a second fence, not the first.</summary>
-    public static IReadOnlyList<string> AllowedSources { get; } =
-        ["127.0.0.1", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
+    /// <summary>The only TCP address the status listens on, and the only one it answers.</summary>
+    public const string LoopbackAddress = "127.0.0.1";
+
+    /// <summary>The status URL over loopback: one definition for everything on the host (or in the container) that reads it.</summary>
+    public static Uri Url(MetricsSpec metrics) =>
+        new UriBuilder(Uri.UriSchemeHttp, LoopbackAddress, metrics.StatusPort, MetricsSpec.StatusPath).Uri;
+
+    /// <summary>Who may read the status: loopback, and whoever connects through the socket (nginx's <c>unix:</c>).</summary>
+    public static IReadOnlyList<string> AllowedSources(NginxLayout layout) =>
+        layout.StatusSocket is null ? [LoopbackAddress] : [LoopbackAddress, "unix:"];
 
     public static Directive? For(MetricsSpec metrics, NginxLayout layout)
     {
         if (!metrics.Enabled) return null;
         return Blocked("server",
         [
-            Simple("listen", layout.Listen(metrics.StatusPort)),
+            Simple("listen", $"{LoopbackAddress}:{metrics.StatusPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
+            layout.StatusSocket is { } socket ? Simple("listen", socket.Listen) : null,
             Blocked("location", ["=", MetricsSpec.StatusPath],
             [
                 Simple("stub_status"),
                 // Scrapes every few seconds would drown the streams' lines.
                 Simple("access_log", "off"),
-                .. AllowedSources.Select(source => Simple("allow", source)),
+                .. AllowedSources(layout).Select(source => Simple("allow", source)),
                 Simple("deny", "all"),
             ]),
             Blocked("location", ["/"], [Simple("return", "404")]),

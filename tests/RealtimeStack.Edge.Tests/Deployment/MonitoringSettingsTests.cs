@@ -2,6 +2,7 @@ using RealtimeStack.Edge.Changes;
 using RealtimeStack.Edge.Containers;
 using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;
 
 namespace RealtimeStack.Edge.Tests.Deployment;
@@ -13,13 +14,14 @@ public sealed class MonitoringSettingsTests
         StackModel.Bind(Stacks.Minimal([("apiServers", "api-1:9000"), ("sseServers", "sse-1:9100"), ("wsServers", "ws-1:9200"), .. changes]));
 
     [Fact]
-    public void The_exporter_scrapes_the_status_listener_by_the_nginx_alias_and_is_unpublished_by_default()
+    public void The_exporter_scrapes_the_status_socket_nginx_listens_on_and_is_unpublished_by_default()
     {
         var model = Docker(("statusPort", "9300"));
         var exporter = MetricsExporter.For(model.Edge, model.Deployment)!;
-        Assert.Equal(new Uri("http://nginx:9300/stub_status"), exporter.ScrapeUri);
-        Assert.Equal(StatusEndpoint.For(MetricsExporter.NginxAlias, model.Edge.Metrics), exporter.ScrapeUri);
-        Assert.Equal(["--nginx.scrape-uri=http://nginx:9300/stub_status", "--web.listen-address=:9113"], exporter.Command);
+        Assert.Equal("unix:/run/nginx-status/status.sock:/stub_status", exporter.ScrapeUri);
+        var listens = NginxConfRenderer.Build(model.Edge, NginxLayout.Container).All.Where(d => d.Name == "listen").Select(d => d.Args[0]);
+        Assert.Contains("unix:" + exporter.ScrapeUri.Split(':')[1], listens);
+        Assert.Equal(["--nginx.scrape-uri=unix:/run/nginx-status/status.sock:/stub_status", "--web.listen-address=:9113"], exporter.Command);
         Assert.Equal(0, exporter.HostPort);
         Assert.Null(MetricsExporter.For(Docker(("metrics", "false")).Edge, Docker(("metrics", "false")).Deployment));
     }

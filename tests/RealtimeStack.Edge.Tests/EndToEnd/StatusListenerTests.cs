@@ -5,6 +5,7 @@ using System.Text.Json;
 using RealtimeStack.Cli.Local;
 using RealtimeStack.Cli.Status;
 using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;
 using RealtimeStack.Local;
 using Xunit.Abstractions;
@@ -30,7 +31,7 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
     private static Task<LocalEdge> StartEdgeAsync(string nginx) =>
         LocalEdge.StartAsync(Stacks.Minimal(("maxStreams", LocalEdgeFixture.MaxStreams), ("streamsPerClient", "0")), InstalledNginx.Get(nginx));
 
-    private static Uri StatusUrl(LocalEdge edge) => StatusEndpoint.For("127.0.0.1", edge.Spec.Metrics);
+    private static Uri StatusUrl(LocalEdge edge) => StatusServer.Url(edge.Spec.Metrics);
 
     [Theory]
     [MemberData(nameof(Nginx))]
@@ -157,6 +158,85 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
         Assert.Contains("HTTP 404 instead of 200", stderr, StringComparison.Ordinal);
         Assert.Null(StubStatus.Parse("<html>hello</html>", out var problem));
         Assert.Contains("not nginx's stub_status text", problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// What a container's exporter and a stray client each get: the status over the unix socket (mode 0666, so an
+    /// exporter running as another user connects), over loopback from 127.0.0.1 only (403 from another loopback
+    /// source), and no listener on any other address. After nginx is killed (as the OOM killer or Docker's stop
+    /// timeout would), the socket file stays and a plain restart fails on it; the container's entrypoint
+    /// (<see cref="StatusSocket.StartCommand"/>) clears it and nginx comes back.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Nginx))]
+    public async Task The_status_answers_over_its_socket_and_loopback_only_and_a_killed_nginx_restarts_through_the_entrypoint(string nginx)
+    {
+        await using var edge = await StartEdgeAsync(nginx);
+        var socket = NginxLayout.Local(edge.Directory).StatusSocket!;
+        Assert.True(File.Exists(socket.Path), $"no socket at {socket.Path}");
+        Assert.True(!OperatingSystem.IsWindows() && File.GetUnixFileMode(socket.Path).HasFlag(UnixFileMode.OtherWrite), "the socket is not writable by other users");
+        Assert.Equal(HttpStatusCode.OK, await StatusCodeOverSocketAsync(socket));
+
+        var port = edge.Spec.Metrics.StatusPort;
+        using (var fromOther = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = (_, token) => Loopback.StreamAsync(port, IPAddress.Parse("127.0.0.2"), token),
+        }) { Timeout = TimeSpan.FromSeconds(10) })
+            Assert.Equal(HttpStatusCode.Forbidden, (await fromOther.GetAsync(StatusServer.Url(edge.Spec.Metrics))).StatusCode);
+        using (var other = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+        {
+            var refused = await Assert.ThrowsAsync<SocketException>(() => other.ConnectAsync(IPAddress.Parse("127.0.0.2"), port));
+            Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+        }
+
+        // Killed: master and workers at once, by their ids. The file stays.
+        foreach (var pid in edge.Nginx.WorkerProcessIds().Prepend(edge.Nginx.ProcessId))
+            Process.GetProcessById(pid).Kill();
+        await WaitUntilAsync(() => edge.Nginx.HasExited && edge.Nginx.WorkerProcessIds().Count == 0);
+        Assert.True(File.Exists(socket.Path), "a killed nginx removed its socket");
+
+        var binary = InstalledNginx.Get(nginx);
+        // Started as is, nginx gives up on the socket after its bind retries. It accepts on its TCP port before it
+        // has bound every listener, so the start can look successful until it exits.
+        string failure;
+        try
+        {
+            await using var plain = await NginxProcess.StartAsync(binary, edge.Directory, [port]);
+            await WaitUntilAsync(() => plain.HasExited);
+            failure = plain.Diagnostics();
+        }
+        catch (InvalidOperationException e)
+        {
+            failure = e.Message;
+        }
+        Assert.Contains("Address already in use", failure, StringComparison.Ordinal);
+
+        await using var restarted = await NginxProcess.StartAsync(binary, edge.Directory, [port], launch: socket.StartCommand);
+        Assert.Equal(HttpStatusCode.OK, await StatusCodeOverSocketAsync(socket));
+        Assert.Equal(HttpStatusCode.OK, (await new HttpClient().GetAsync(StatusServer.Url(edge.Spec.Metrics))).StatusCode);
+    }
+
+    private static async Task<HttpStatusCode> StatusCodeOverSocketAsync(StatusSocket socket)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, token) =>
+            {
+                var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                await unix.ConnectAsync(new UnixDomainSocketEndPoint(socket.Path), token);
+                return new NetworkStream(unix, ownsSocket: true);
+            },
+        }) { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync($"http://status{MetricsSpec.StatusPath}");
+        Assert.NotNull(StubStatus.Parse(await response.Content.ReadAsStringAsync(), out _));
+        return response.StatusCode;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!done() && clock.Elapsed < Settle) await Task.Delay(50);
+        Assert.True(done(), "timed out");
     }
 
     /// <summary>Local edges take a free status port as they do for http and https, so tests running side by side

@@ -12,15 +12,15 @@ public sealed class ObservabilityRenderingTests
         conf.Servers.Single(s => s.Children("location").Any(l => l.Args.SequenceEqual(["=", MetricsSpec.StatusPath])));
 
     [Fact]
-    public void The_status_server_listens_on_its_own_port_and_answers_only_the_status_to_private_addresses()
+    public void The_status_server_listens_on_loopback_and_the_shared_socket_and_answers_only_the_status_to_them()
     {
         var conf = NginxConfRenderer.Build(Stacks.Spec(("statusPort", "9145")), NginxLayout.Container);
         var server = StatusServerOf(conf);
-        // Every interface in a container (the port is not published), no default_server or socket options to share.
-        Assert.Equal(["9145"], server.Children("listen").Single().Args);
+        // Loopback and the socket in the volume the exporter mounts: no network reaches it, in a container either.
+        Assert.Equal(["127.0.0.1:9145", "unix:/run/nginx-status/status.sock"], server.Children("listen").Select(l => l.Args.Single()));
         var status = server.Children("location").First();
-        Assert.Equal(["stub_status", "access_log", "allow", "allow", "allow", "allow", "allow", "deny"], status.Block!.Select(d => d.Name));
-        Assert.Equal(["127.0.0.1", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"], status.Children("allow").Select(a => a.Args.Single()));
+        Assert.Equal(["stub_status", "access_log", "allow", "allow", "deny"], status.Block!.Select(d => d.Name));
+        Assert.Equal(["127.0.0.1", "unix:"], status.Children("allow").Select(a => a.Args.Single()));
         Assert.Equal(["all"], status.Children("deny").Single().Args);
         Assert.Equal(["off"], status.Children("access_log").Single().Args);
         Assert.Equal(["/"], server.Children("location").Last().Args);
@@ -28,8 +28,12 @@ public sealed class ObservabilityRenderingTests
         // Nowhere else: not on the public servers.
         Assert.Single(conf.All, d => d.Name == "stub_status");
 
+        // A local edge runs the same listeners, its socket inside its own directory.
         var local = NginxConfRenderer.Build(Stacks.Spec(("statusPort", "9145")), NginxLayout.Local("/tmp/edge"));
-        Assert.Equal(["127.0.0.1:9145"], StatusServerOf(local).Children("listen").Single().Args);
+        Assert.Equal(["127.0.0.1:9145", "unix:/tmp/edge/run/status.sock"], StatusServerOf(local).Children("listen").Select(l => l.Args.Single()));
+        // Without a socket, loopback alone.
+        var bare = NginxConfRenderer.Build(Stacks.Spec(("statusPort", "9145")), NginxLayout.Local("/tmp/edge") with { StatusSocket = null });
+        Assert.Equal(["127.0.0.1"], StatusServerOf(bare).Children("location").First().Children("allow").Select(a => a.Args.Single()));
     }
 
     [Fact]
@@ -41,11 +45,12 @@ public sealed class ObservabilityRenderingTests
     }
 
     [Fact]
-    public void The_status_endpoint_is_the_rendered_port_and_path()
+    public void The_status_url_is_the_rendered_loopback_listener_and_path()
     {
-        var metrics = Stacks.Spec(("statusPort", "9145")).Metrics;
-        Assert.Equal("http://nginx:9145/stub_status", StatusEndpoint.For("nginx", metrics).ToString());
-        Assert.Equal("http://[::1]:9145/stub_status", StatusEndpoint.For("::1", metrics).ToString());
+        var spec = Stacks.Spec(("statusPort", "9145"));
+        Assert.Equal("http://127.0.0.1:9145/stub_status", StatusServer.Url(spec.Metrics).ToString());
+        var server = StatusServerOf(NginxConfRenderer.Build(spec, NginxLayout.Container));
+        Assert.Equal($"{StatusServer.Url(spec.Metrics).Host}:{StatusServer.Url(spec.Metrics).Port}", server.Children("listen").First().Args.Single());
     }
 
     [Fact]

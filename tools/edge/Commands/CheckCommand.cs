@@ -5,6 +5,7 @@ using RealtimeStack.Cli.Local;
 using RealtimeStack.Local;
 using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Nginx;
 
 namespace RealtimeStack.Cli.Commands;
 
@@ -36,7 +37,7 @@ public static class CheckCommand
         try
         {
             var options = Options(edge, duration ?? DoctorOptions.DefaultIdleDuration);
-            var status = edge.Spec.Metrics.Enabled ? StatusEndpoint.For(IPAddress.Loopback.ToString(), edge.Spec.Metrics) : null;
+            var status = edge.Spec.Metrics.Enabled ? StatusServer.Url(edge.Spec.Metrics) : null;
             var summary = $"stack {stack}: nginx {edge.Nginx.Binary.Version} accepted the rendered configuration (nginx -t) and serves it on 127.0.0.1 " +
                           $"(https {edge.Spec.Listen.HttpsPort}, http {edge.Spec.Listen.HttpPort}{(status is null ? "" : $", status {status}")}) " +
                           $"in front of {string.Join(", ", edge.Backends.Select(b => b.Options.InstanceId))}";

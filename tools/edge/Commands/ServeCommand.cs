@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Nginx;
 
 namespace RealtimeStack.Cli.Commands;
 
@@ -67,7 +68,7 @@ public static class ServeCommand
         var host = CheckCommand.HostFor(spec);
         var https = $"https://{host}:{Number(spec.Listen.HttpsPort)}/";
         var resolve = $"--resolve {host}:{Number(spec.Listen.HttpsPort)}:127.0.0.1";
-        var status = spec.Metrics.Enabled ? StatusEndpoint.For(IPAddress.Loopback.ToString(), spec.Metrics) : null;
+        var status = spec.Metrics.Enabled ? StatusServer.Url(spec.Metrics) : null;
         stdout.WriteLine($"edge serve stack {stack}: nginx {edge.Nginx.Binary.Version} (pid {edge.Nginx.ProcessId}) on 127.0.0.1 in front of " +
                          $"{string.Join(", ", edge.Backends.Select(b => b.Options.InstanceId))}, {(limit is { } l ? $"for {l.TotalSeconds:F0} s" : "until Ctrl+C")}");
         stdout.WriteLine($"  https   {https}   (the stack's name, served on 127.0.0.1)");
