@@ -106,15 +106,12 @@ public sealed class RealtimeEdge : ComponentResource
     /// and the controller.</summary>
     private (Output<Dictionary<string, string[]>> ServiceNames, Resource Controller) BuildCluster(EdgeParts edge, (Input<string> Certificate, Input<string> Key) certificate)
     {
-        var ns = new Pulumi.Kubernetes.Core.V1.Namespace($"{edge.Name}-namespace", new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs
-        {
-            Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = edge.Model.Apply(m => m.Deployment.Namespace) },
-        }, edge.Child());
-        var namespaceName = ns.Metadata.Apply(m => m.Name);
+        var namespaceName = CustomObjectResources.Namespace($"{edge.Name}-namespace", edge.Model.Apply(m => m.Deployment.Namespace), edge.Child());
         var backends = BackendWorkload.All(edge.Shape.Deployment).Select(w => (w.Role, w.Name,
             Backend: new Backend($"{edge.Name}-{Role(w.Role)}", new BackendArgs
             {
                 Namespace = namespaceName,
+                Shape = w,
                 Workload = edge.Model.Apply(m => BackendWorkload.For(w.Role, m.Deployment)),
             }, edge.ChildComponent()))).ToArray();
         var tls = new TlsSecret($"{edge.Name}-tls", new TlsSecretArgs { Namespace = namespaceName, CertificatePem = certificate.Certificate, PrivateKeyPem = certificate.Key }, edge.ChildComponent());
@@ -132,7 +129,6 @@ public sealed class RealtimeEdge : ComponentResource
         _ = new RealtimeIngress($"{edge.Name}-ingress", new RealtimeIngressArgs
         {
             Namespace = namespaceName,
-            IngressClassName = controller.IngressClass,
             TlsSecretName = tls.SecretName,
             Shape = edge.Shape,
             Model = edge.Model,

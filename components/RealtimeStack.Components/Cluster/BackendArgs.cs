@@ -9,6 +9,9 @@ internal sealed class BackendArgs : ResourceArgs
     [Input("namespace", required: true)]
     public required Input<string> Namespace { get; init; }
 
+    /// <summary>The workload of the plain inputs' model: which objects exist (always the same three).</summary>
+    public required BackendWorkload Shape { get; init; }
+
     public required Output<BackendWorkload> Workload { get; init; }
 
     /// <summary>Echoed as inputs so previews and mocks show what the component was asked for.</summary>

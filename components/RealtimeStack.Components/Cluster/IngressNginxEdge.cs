@@ -26,10 +26,7 @@ internal sealed class IngressNginxEdge : ComponentResource
     {
         // The controller's namespace is a resource of the stack, not a side effect of the release (Helm's
         // createNamespace), so Pulumi owns it and deletes it with the stack.
-        var controllerNamespace = new Pulumi.Kubernetes.Core.V1.Namespace($"{name}-namespace", new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs
-        {
-            Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = args.Model.Apply(m => IngressNginxChart.NamespaceOf(m.Deployment)) },
-        }, new CustomResourceOptions { Parent = this }).Metadata.Apply(m => m.Name);
+        var controllerNamespace = CustomObjectResources.Namespace($"{name}-namespace", args.Model.Apply(m => IngressNginxChart.NamespaceOf(m.Deployment)), new CustomResourceOptions { Parent = this });
         var release = new Release(name, new ReleaseArgs
         {
             Name = args.IngressClass,
@@ -46,7 +43,7 @@ internal sealed class IngressNginxEdge : ComponentResource
             // After the release: the metrics Service it selects is the chart's, and the namespace must exist.
             var item = args.Model.Apply(m => (ServiceMonitorSettings.For(m.Edge, m.Deployment)
                 ?? throw new InvalidOperationException("metrics and serviceMonitor are plain inputs: the ServiceMonitor exists in the model as in its shape")).Object());
-            _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource($"{name}-servicemonitor", CustomObjectArgs.From(monitor.Object(), item),
+            _ = new KubernetesObject($"{name}-servicemonitor", monitor.Object(), CustomObjectArgs.From(monitor.Object(), item),
                 new CustomResourceOptions { Parent = this, DependsOn = { release } });
         }
         IngressClass = args.IngressClass.ToOutput();

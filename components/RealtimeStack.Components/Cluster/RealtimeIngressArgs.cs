@@ -10,8 +10,9 @@ internal sealed class RealtimeIngressArgs : ResourceArgs
     [Input("namespace", required: true)]
     public required Input<string> Namespace { get; init; }
 
+    /// <summary>The IngressClass the controller serves, as the model names it.</summary>
     [Input("ingressClassName", required: true)]
-    public required Input<string> IngressClassName { get; init; }
+    public Input<string> IngressClassName => Model.Apply(m => m.Deployment.IngressClass);
 
     [Input("tlsSecretName", required: true)]
     public required Input<string> TlsSecretName { get; init; }

@@ -32,10 +32,7 @@ internal sealed class EnvoyGatewayEdge : ComponentResource
     {
         var (shape, model) = (args.Shape, args.Model);
         var child = new CustomResourceOptions { Parent = this };
-        var controllerNamespace = new Pulumi.Kubernetes.Core.V1.Namespace($"{name}-namespace", new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs
-        {
-            Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = model.Apply(m => EnvoyGatewayRelease.NamespaceOf(m.Deployment)) },
-        }, child).Metadata.Apply(m => m.Name);
+        var controllerNamespace = CustomObjectResources.Namespace($"{name}-namespace", model.Apply(m => EnvoyGatewayRelease.NamespaceOf(m.Deployment)), child);
         var crds = Crds(name, shape.Deployment);
 
         var release = new Release(name, new ReleaseArgs

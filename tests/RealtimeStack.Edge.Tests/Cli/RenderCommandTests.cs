@@ -52,6 +52,7 @@ public sealed class RenderCommandTests
             Assert.Contains("wrote", stderr);
             Assert.True(File.Exists(Path.Combine(outDir, NginxLayout.PrivateKeyFile)));
             if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(outDir, NginxLayout.PrivateKeyFile)));
+            ContainerLayoutOnHost.MoveStatusSocket(outDir);
             var (ok, output) = nginx.Test(outDir);
             Assert.True(ok, output);
         }
@@ -79,12 +80,27 @@ public sealed class RenderCommandTests
         Assert.True(k8s.Code == 0, k8s.Err);
         Assert.Contains("is kubernetes mode", k8s.Err);
         Assert.DoesNotContain("worker_processes", k8s.Out);
-        using (var document = System.Text.Json.JsonDocument.Parse(k8s.Out))
-            Assert.True(document.RootElement.TryGetProperty("values", out _));
+        // Every object the component creates, one YAML document each under a header naming it; the key never.
+        foreach (var header in new[] { "# values ingress-nginx 4.15.1", "# Namespace realtime", "# Secret realtime/realtime-tls", "# Deployment realtime/realtime-sse",
+                     "# Service realtime/realtime-sse", "# PodDisruptionBudget realtime/realtime-ws", "# Ingress realtime/realtime-sse" })
+            Assert.Contains("\n" + header, k8s.Out, StringComparison.Ordinal);
+        Assert.Contains("tls.key: (redacted)", k8s.Out, StringComparison.Ordinal);
+        Assert.Contains("sessionAffinity: ClientIP", k8s.Out, StringComparison.Ordinal);
+        // --objects: the objects alone, for kubectl; not the chart's values.
+        var objects = Run("render", "--stack", "k8s", "--objects");
+        Assert.True(objects.Code == 0, objects.Err);
+        Assert.StartsWith("---\n# Namespace ", objects.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("# values", objects.Out, StringComparison.Ordinal);
+        Assert.Equal(k8s.Out.Replace(k8s.Out[..k8s.Out.IndexOf("---\n# Namespace ", StringComparison.Ordinal)], "", StringComparison.Ordinal), objects.Out);
+        var docker = Run("render", "--stack", "dev", "--objects");
+        Assert.Equal(2, docker.Code);
+        Assert.Contains("--objects prints a cluster mode's Kubernetes objects", docker.Err, StringComparison.Ordinal);
+
         var gateway = Run("render", "--stack", "gateway");
         Assert.True(gateway.Code == 0, gateway.Err);
-        Assert.Contains("# Gateway ", gateway.Out);
-        Assert.Contains("# HTTPRoute ", gateway.Out);
+        Assert.Contains("is gateway mode", gateway.Err);
+        foreach (var header in new[] { "# values oci://docker.io/envoyproxy/gateway-helm v1.9.0", "# Gateway realtime/realtime", "# HTTPRoute realtime/realtime-sse", "# Deployment realtime/realtime-sse", "# Secret realtime/realtime-tls" })
+            Assert.Contains("\n" + header, gateway.Out, StringComparison.Ordinal);
         // As diff and the component refuse it: a cluster pulls its backends' image.
         var noImage = Run("render", "--stack", "k8s", "--set", "realtime:backendImage=");
         Assert.Equal(2, noImage.Code);

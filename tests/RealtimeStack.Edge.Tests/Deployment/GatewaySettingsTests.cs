@@ -70,8 +70,8 @@ public sealed partial class GatewaySettingsTests
         // A section per object, under a header naming it (edge diff's hunks cite it).
         foreach (var item in GatewaySettings.All(model.Edge, model.Deployment, "x"))
             Assert.Contains($"\n# {item.Kind} {(item.Namespace is null ? "" : item.Namespace + "/")}{item.Name}\n", text, StringComparison.Ordinal);
-        Assert.StartsWith("# values gateway-helm\n", text, StringComparison.Ordinal);
-        Assert.Contains("\"controllerName\": \"gateway.envoyproxy.io/realtime-envoy\"", text, StringComparison.Ordinal);
+        Assert.StartsWith("---\n# values oci://docker.io/envoyproxy/gateway-helm v1.9.0\n", text, StringComparison.Ordinal);
+        Assert.Contains("controllerName: gateway.envoyproxy.io/realtime-envoy\n", text, StringComparison.Ordinal);
         Assert.NotEqual(text, RenderedConfiguration.Of(Model(("sseReadTimeout", "2h"))));
         Assert.Equal(text, RenderedConfiguration.Of(Model()));
         var diff = RealtimeStack.Edge.Changes.UpdatePlanner.Plan(model, Model(("sseReadTimeout", "2h"))).ConfigurationDiff;

@@ -107,12 +107,12 @@ public sealed class NginxAcceptsEveryVariantTests
     {
         var binary = InstalledNginx.Get(nginx);
         var spec = Stacks.Spec(("apiServers", "api-1:9000,api-2:9001,127.0.0.2:9002"), ("sseServers", "sse-1:9100"), ("wsServers", "ws-1:9200"), ("nginxVersion", binary.Version.ToString()));
-        var conf = NginxConfRenderer.Build(spec, NginxLayout.Container);
-        Assert.Contains(conf.All, d => d.Name == "server" && d.Args.Contains("resolve"));
         var pem = SelfSignedCertificate.Create(["edge.test"], TimeSpan.FromDays(1));
         var directory = Directory.CreateTempSubdirectory("realtime-resolve-").FullName;
         try
         {
+            var conf = NginxConfRenderer.Build(spec, ContainerLayoutOnHost.Layout(directory));
+            Assert.Contains(conf.All, d => d.Name == "server" && d.Args.Contains("resolve"));
             new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem).WriteTo(directory);
             var (ok, output) = binary.Test(directory);
             Assert.True(ok, $"nginx {binary.Version} -t rejected the container layout:\n{output}");

@@ -89,7 +89,8 @@ public sealed class RendererTests
     public void Local_layout_binds_loopback_and_keeps_files_in_its_directory()
     {
         var conf = NginxConfRenderer.Build(Stacks.Spec(), NginxLayout.Local("/tmp/edge-x"));
-        Assert.All(conf.Servers.SelectMany(s => s.Children("listen")), l => Assert.StartsWith("127.0.0.1:", l.Args[0]));
+        // Loopback, or the status socket inside the directory.
+        Assert.All(conf.Servers.SelectMany(s => s.Children("listen")), l => Assert.True(l.Args[0].StartsWith("127.0.0.1:", StringComparison.Ordinal) || l.Args[0] == "unix:/tmp/edge-x/run/status.sock", l.Args[0]));
         Assert.Contains(conf.Http.Children("proxy_temp_path"), d => d.Args[0] == "/tmp/edge-x/temp/proxy");
         Assert.Equal(["/tmp/edge-x/logs/error.log", "warn"], conf.Main.Single(d => d.Name == "error_log").Args);
     }

@@ -7,10 +7,11 @@ using RealtimeStack.Local;
 namespace RealtimeStack.Cli.Commands;
 
 /// <summary><c>edge render</c>: what a stack deploys: its nginx.conf (and certificate files, when given) for the container
-/// layout in docker mode; the controller values and Ingresses, or the Gateway API objects, in the cluster modes.</summary>
+/// layout in docker mode; in the cluster modes the charts' values and every Kubernetes object as YAML
+/// (<c>--objects</c>: the objects alone, for <c>kubectl apply --dry-run=server -f -</c>).</summary>
 public static class RenderCommand
 {
-    public const string Usage = "edge render --stack NAME [--set KEY=VALUE]... [--out DIR] [--tls-cert FILE --tls-key FILE]";
+    public const string Usage = "edge render --stack NAME [--set KEY=VALUE]... [--out DIR | --objects] [--tls-cert FILE --tls-key FILE]";
 
     public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -20,11 +21,13 @@ public static class RenderCommand
         var outDir = reader.Option("--out");
         var cert = reader.Option("--tls-cert");
         var key = reader.Option("--tls-key");
+        var objectsOnly = reader.Flag("--objects");
         reader.Done(Usage);
         if (stack is null) throw new UsageException(["--stack NAME is required", "usage: " + Usage]);
 
         var values = StackConfigSource.Load(RepoRoot.Find(), stack, sets, cert, key);
-        if (DeploymentConfigKeys.Mode.ValueIn(values) is "kubernetes" or "gateway") return RenderCluster(stack, values, outDir, stdout, stderr);
+        if (DeploymentConfigKeys.Mode.ValueIn(values) is "kubernetes" or "gateway") return RenderCluster(stack, values, outDir, objectsOnly, stdout, stderr);
+        if (objectsOnly) throw new UsageException(["--objects prints a cluster mode's Kubernetes objects; a docker stack deploys an nginx.conf (leave --objects out)", "usage: " + Usage]);
         var spec = StackConfigSource.Bind(values);
         var files = EdgeFiles.From(spec, NginxLayout.Container);
         if (outDir is null)
@@ -38,18 +41,18 @@ public static class RenderCommand
     }
 
     /// <summary>
-    /// A kubernetes or gateway stack deploys no nginx.conf: what it renders is the controller's values and the
-    /// Ingresses' routes and annotations (ingress-nginx), or the charts' values and every Gateway API and Envoy Gateway
-    /// object (gateway), validated as the component validates them (a missing backendImage is an error here too).
+    /// A kubernetes or gateway stack deploys no nginx.conf: what it renders is the charts' values and every object
+    /// the component creates, validated as the component validates them (a missing backendImage is an error here too).
     /// </summary>
-    private static int RenderCluster(string stack, IReadOnlyDictionary<string, string> values, string? outDir, TextWriter stdout, TextWriter stderr)
+    private static int RenderCluster(string stack, IReadOnlyDictionary<string, string> values, string? outDir, bool objectsOnly, TextWriter stdout, TextWriter stderr)
     {
         var model = StackConfigSource.AsUsage(() => StackModel.Bind(values));
         if (outDir is not null) throw new UsageException([$"--out writes an nginx.conf, which {ModeName(model)} mode does not deploy: leave it out to print what the stack deploys", "usage: " + Usage]);
-        stderr.WriteLine(model.Deployment.Mode == EdgeMode.Gateway
-            ? $"render: stack {stack} is gateway mode: the Envoy Gateway chart values and every Gateway API and Envoy Gateway object it deploys (one section each), not an nginx.conf"
-            : $"render: stack {stack} is kubernetes mode: the ingress-nginx controller values, the Ingresses' routes and annotations and the hosts it deploys (JSON), not an nginx.conf");
-        stdout.Write(RenderedConfiguration.Of(model));
+        var controller = model.Deployment.Mode == EdgeMode.Gateway ? "the Envoy Gateway charts' values, the Gateway API and Envoy Gateway objects" : "the ingress-nginx chart's values, the Ingresses";
+        stderr.WriteLine(objectsOnly
+            ? $"render: stack {stack} is {ModeName(model)} mode: every Kubernetes object it creates (YAML), without the charts' values"
+            : $"render: stack {stack} is {ModeName(model)} mode: {controller}, the namespaces, the TLS Secret (values left out) and the backends' Deployments, Services and PodDisruptionBudgets (YAML, one document each), not an nginx.conf");
+        stdout.Write(objectsOnly ? RenderedConfiguration.Objects(model) : RenderedConfiguration.Of(model));
         return 0;
     }
 
