@@ -47,7 +47,13 @@ internal sealed class EdgeInputs
             errors.Add(new ConfigError(DeploymentConfigKeys.BackendImage.FullName, "is required in docker mode unless backendBuild says how to build the backends' image"));
         // Thrown before the component registers: a RunException is printed as its message alone.
         if (errors.Count > 0) throw new RunException(Message(errors));
+        // Which inputs are given is known now, whatever their values: so is whether the mode uses them.
+        NoEffect = ModeEffects.NoEffect(plain.Keys.Concat(values.Select(v => v.Key.FullName)), DeploymentConfigKeys.Mode.ValueIn(plain) ?? StackModes.Docker)
+            .Select(_name).ToArray();
     }
+
+    /// <summary>The inputs given that have no effect in the edge's mode, each named as the caller named it.</summary>
+    public IReadOnlyList<ConfigError> NoEffect { get; }
 
     /// <summary>The model of the plain settings (every other one a placeholder): which children exist and their names.</summary>
     public StackModel Shape { get; } = null!;

@@ -44,7 +44,7 @@ public sealed class RealtimeEdge : ComponentResource
     public Output<string> IngressClass { get; private set; }
 
     [Output("configHash")]
-    [Description("SHA-256 of the rendered configuration (nginx.conf; the controller values and annotations; or the chart values and Gateway API objects): compare it to detect drift.")]
+    [Description("SHA-256 of the rendered configuration (nginx.conf; or the charts' values and every Kubernetes object, as edge render prints them): compare it to detect drift.")]
     public Output<string> ConfigHash { get; private set; }
 
     public RealtimeEdge(string name, RealtimeEdgeArgs args, ComponentResourceOptions? options = null)
@@ -56,6 +56,7 @@ public sealed class RealtimeEdge : ComponentResource
     private RealtimeEdge(string name, RealtimeEdgeArgs args, EdgeInputs inputs, ComponentResourceOptions? options)
         : base(ComponentTypes.Edge, name, args, WithFormerType(options))
     {
+        foreach (var warning in inputs.NoEffect) Log.Warn(warning.ToString(), this);
         var check = inputs.Check(this);
         var edge = new EdgeParts(this, name, inputs.Shape, inputs.Model(check), check.Apply(_ => ImmutableArray<Resource>.Empty));
         var shape = inputs.Shape.Deployment;

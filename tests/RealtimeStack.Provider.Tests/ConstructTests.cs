@@ -100,6 +100,25 @@ public sealed class ConstructTests
         Assert.Empty(session.Engine.Registrations);
     }
 
+    /// <summary>An input the edge's mode does not use changes nothing there: the preview says so as a warning on the
+    /// edge, naming the input and the modes that use it; the example as written draws none.</summary>
+    [Fact]
+    public async Task An_input_the_mode_does_not_use_is_a_warning_at_preview()
+    {
+        await using var session = await EngineSession.StartAsync();
+        await PreviewAsync(session, Inputs("yaml", ""));
+        Assert.DoesNotContain(session.Engine.Logs, l => l.StartsWith("Warning", StringComparison.Ordinal));
+
+        var inputs = Inputs("yaml", "");
+        var listen = new Struct();
+        listen.Fields["httpsPort"] = Value.ForNumber(8443);
+        inputs.Fields["listen"] = Value.ForStruct(listen);
+        await PreviewAsync(session, inputs);
+        var warning = Assert.Single(session.Engine.Logs, l => l.StartsWith("Warning", StringComparison.Ordinal));
+        Assert.Contains(EngineSession.EdgeType, warning, StringComparison.Ordinal);
+        Assert.EndsWith(": listen.httpsPort: has no effect in kubernetes mode (it acts in docker and gateway mode); remove it from this stack or change the mode", warning, StringComparison.Ordinal);
+    }
+
     private sealed record Run(ConstructResponseView Response, IReadOnlyList<Registration> Registrations, IReadOnlyList<string> Resources);
 
     private sealed record ConstructResponseView(string Urn, Struct State);

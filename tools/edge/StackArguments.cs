@@ -9,11 +9,13 @@ public sealed record StackArguments(string? Stack, IReadOnlyList<string> Sets, s
     public static StackArguments Read(ArgReader reader) =>
         new(reader.Option("--stack"), reader.Options("--set"), reader.Option("--tls-cert"), reader.Option("--tls-key"));
 
-    /// <summary>The stack's flat configuration, every configuration error reported as a usage error before anything starts.</summary>
-    public Dictionary<string, string> LoadChecked()
+    /// <summary>The stack's flat configuration, every configuration error reported as a usage error before anything
+    /// starts, and every key without effect in its mode warned about on <paramref name="stderr"/>.</summary>
+    public Dictionary<string, string> LoadChecked(TextWriter stderr)
     {
         var values = StackConfigSource.Load(RepoRoot.Find(), Stack ?? throw new InvalidOperationException("--stack was checked first"), Sets, CertificateFile, KeyFile);
         StackConfigSource.Bind(values);
+        StackConfigSource.WarnNoEffect(values, stderr);
         return values;
     }
 }

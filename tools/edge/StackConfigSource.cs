@@ -61,6 +61,13 @@ public static class StackConfigSource
         return values;
     }
 
+    /// <summary>A warning on <paramref name="stderr"/> for each key <paramref name="values"/> set that has no effect in
+    /// their mode (<see cref="ModeEffects"/>): every verb that reads a stack says it.</summary>
+    public static void WarnNoEffect(IReadOnlyDictionary<string, string> values, TextWriter stderr)
+    {
+        foreach (var warning in ModeEffects.NoEffect(values)) stderr.WriteLine($"warning: {warning}");
+    }
+
     public static IEnumerable<string> Stacks(string root) =>
         Directory.EnumerateFiles(root, "Pulumi.*.yaml").Select(f => Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length]).Order();
 

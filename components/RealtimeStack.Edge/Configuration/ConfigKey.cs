@@ -10,6 +10,10 @@ public sealed partial record ConfigKey(string Name, string Path, ValueKind Kind,
 {
     public const string Namespace = "realtime";
 
+    /// <summary>The modes (values of <c>realtime:mode</c>) in which the key acts; in the others, setting it changes
+    /// nothing and is warned about (<see cref="ModeEffects"/>).</summary>
+    public IReadOnlyList<string> Modes { get; init; } = StackModes.All;
+
     /// <summary>The key as Pulumi stack config spells it, e.g. <c>realtime:domain</c>.</summary>
     public string FullName => $"{Namespace}:{Name}";
 

@@ -52,9 +52,9 @@ public static partial class DeploymentConfigBinder
 
     private static Parsed<EdgeMode> ParseMode(string key, string raw) => raw switch
     {
-        "docker" => Parsed<EdgeMode>.Success(EdgeMode.Docker),
-        "kubernetes" => Parsed<EdgeMode>.Success(EdgeMode.Kubernetes),
-        "gateway" => Parsed<EdgeMode>.Success(EdgeMode.Gateway),
+        StackModes.Docker => Parsed<EdgeMode>.Success(EdgeMode.Docker),
+        StackModes.Kubernetes => Parsed<EdgeMode>.Success(EdgeMode.Kubernetes),
+        StackModes.Gateway => Parsed<EdgeMode>.Success(EdgeMode.Gateway),
         _ => Parsed<EdgeMode>.Fail(key, $"must be docker, kubernetes or gateway (got '{FlatConfig.Shorten(raw)}')"),
     };
 

@@ -107,6 +107,23 @@ public sealed class RenderCommandTests
         Assert.Contains("realtime:backendImage: is required in kubernetes mode", noImage.Err);
     }
 
+    /// <summary>A key the stack's mode does not use changes nothing: render and diff say so on stderr, naming the
+    /// modes where it acts; the repository's stacks draw no warning.</summary>
+    [Fact]
+    public void A_key_the_stacks_mode_does_not_use_is_a_warning_naming_the_modes_that_do()
+    {
+        const string warning = "warning: realtime:httpsPort: has no effect in kubernetes mode (it acts in docker and gateway mode)";
+        var render = Run("render", "--stack", "k8s", "--set", "realtime:httpsPort=8443");
+        Assert.True(render.Code == 0, render.Err);
+        Assert.Contains(warning, render.Err, StringComparison.Ordinal);
+        var diff = Run("diff", "--stack", "k8s", "--set", "realtime:httpsPort=8443");
+        Assert.True(diff.Code == 0, diff.Err);
+        Assert.Contains(warning, diff.Err, StringComparison.Ordinal);
+        Assert.Contains("pulumi up changes nothing", diff.Out, StringComparison.Ordinal);
+        foreach (var stack in new[] { "dev", "k8s", "gateway" })
+            Assert.DoesNotContain("warning:", Run("render", "--stack", stack).Err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bad_values_exit_2_with_every_error_and_write_nothing()
     {

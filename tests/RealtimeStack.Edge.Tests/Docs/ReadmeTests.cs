@@ -57,14 +57,15 @@ public sealed class ReadmeTests
 
     private static string KeyTable(IEnumerable<ConfigKey> keys)
     {
-        var lines = new List<string> { "| stack key | component input | type | default | meaning |", "|---|---|---|---|---|" };
+        var lines = new List<string> { "| stack key | component input | type | default | modes | meaning |", "|---|---|---|---|---|---|" };
         foreach (var key in keys)
         {
             var shown = key.Default is null ? "—" : key.Default.Length == 0 ? "(empty)" : $"`{key.Default}`";
             var kind = key.Kind.ToString().ToLowerInvariant() + (key.Secret ? ", secret" : "");
             // A plain input decides which resources exist: it must be known when the edge is constructed.
             var input = $"`{key.Path}`" + (ResourceShape.Decides(key) ? " (plain)" : "");
-            lines.Add($"| `{key.FullName}` | {input} | {kind} | {shown} | {key.Description} |");
+            var modes = key.Modes.Count == StackModes.All.Count ? "all" : string.Join(", ", key.Modes);
+            lines.Add($"| `{key.FullName}` | {input} | {kind} | {shown} | {modes} | {key.Description} |");
         }
         return string.Join('\n', lines);
     }

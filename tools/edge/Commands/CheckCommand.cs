@@ -31,7 +31,7 @@ public static class CheckCommand
         if (stack is null) problems.Add("--stack NAME is required");
         if (problems.Count > 0 || stack is null) throw new UsageException([.. problems, "usage: " + Usage]);
 
-        var values = stackArgs.LoadChecked();
+        var values = stackArgs.LoadChecked(stderr);
         if (Start("check", stack, values, stderr) is not { } edge) return 1;
 
         try

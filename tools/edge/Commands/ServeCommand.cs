@@ -32,7 +32,7 @@ public static class ServeCommand
         }
         if (problems.Count > 0 || stack is null) throw new UsageException([.. problems, "usage: " + Usage]);
 
-        if (CheckCommand.Start("serve", stack, stackArgs.LoadChecked(), stderr) is not { } edge) return 1;
+        if (CheckCommand.Start("serve", stack, stackArgs.LoadChecked(stderr), stderr) is not { } edge) return 1;
         using var stop = new CancellationTokenSource();
         // Ctrl+C and SIGTERM end the run (and nothing else): cancel the default, which would kill the process
         // before nginx and the backends are stopped.
