@@ -14,6 +14,12 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && [ -z "${REA
   echo "error: nginx is not installed; the end-to-end suites need it. Install it: apt-get install -y nginx-light" >&2
   exit 1
 fi
+for tool in curl jq; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "error: $tool is not installed; the documented commands (run by the Cli suite) use it. Install it: apt-get install -y $tool" >&2
+    exit 1
+  fi
+done
 
 run_suite() { # name project [extra dotnet test arguments]
   local name=$1 project=$2 log="$results/$1.log"

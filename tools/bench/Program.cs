@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using RealtimeStack.Benchmark;
 
-// Usage: dotnet run -c Release --project tools/bench -- [--streams N] [--quick] [--out DIR]
-//        dotnet run -c Release --project tools/bench -- --memory [--streams N] [--variant NAME-PREFIX]...
-// (--role hold is the internal stream-holding child process.)
+// Usage: BenchUsage.Lines (--help prints them). --role hold is the internal stream-holding child process.
 if (args.Length > 0 && args[0] == "--role") return await StreamHolder.RunAsync(args);
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    foreach (var line in BenchUsage.Lines) Console.WriteLine(line);
+    return 0;
+}
 
 var streams = 10_000;
 var quick = args.Contains("--quick");

@@ -33,7 +33,27 @@ public sealed partial class CheckCommandTests
         Assert.Matches(@"\n  connections  active \d+: reading \d+, writing \d+, waiting \d+\n", run.Stdout);
         var pid = int.Parse(StoppedPid().Match(run.Stderr).Groups[1].Value);
         Assert.False(Directory.Exists($"/proc/{pid}"), $"nginx {pid} still runs");
+        if (stack == "dev") TheDocumentedSampleIsThisOutput(run.Stdout);
     }
+
+    /// <summary>docs/observability.md shows what <c>edge check --stack dev</c> prints: line for line, but for the
+    /// numbers (ports, times, dates), which differ from run to run.</summary>
+    private static void TheDocumentedSampleIsThisOutput(string stdout)
+    {
+        const string command = "$ edge check --stack dev --duration 3";
+        var page = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "observability.md"));
+        var start = page.IndexOf("```\n" + command + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"docs/observability.md has no sample of '{command}'");
+        var body = page[(start + 4 + command.Length + 1)..];
+        var sample = body[..body.IndexOf("```", StringComparison.Ordinal)].TrimEnd('\n').Split('\n');
+        var actual = stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(actual.Select(Masked), sample.Select(Masked));
+    }
+
+    private static string Masked(string line) => Number().Replace(line, "N");
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Number();
 
     [Fact]
     public async Task The_dev_stack_passes_every_check_as_json()
