@@ -4,7 +4,6 @@ using System.Reflection;
 using Pulumi;
 using Pulumi.Utilities;
 using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Components;

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Pulumi.Experimental.Provider;
 using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Hosting;
 
 namespace RealtimeStack.Components;
 

@@ -7,8 +7,9 @@ using RealtimeStack.Components.Containers;
 using RealtimeStack.Components.GatewayApi;
 using RealtimeStack.Edge.Cluster;
 using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Containers;
-using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Docker;
+using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Rendering;
 
 namespace RealtimeStack.Components;
 

@@ -3,11 +3,10 @@ using Pulumi;
 using RealtimeStack.Components.Containers;
 using RealtimeStack.Components.Tests.Support;
 using RealtimeStack.Infra;
-using RealtimeStack.Edge.Containers;
-using RealtimeStack.Edge.Hosting;
-using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Docker;
 using RealtimeStack.Edge.Nginx;
 using Pulumi.Testing;
+using RealtimeStack.Edge.Configuration;
 
 namespace RealtimeStack.Components.Tests;
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Pulumi;
-using RealtimeStack.Components.Cluster;
 using RealtimeStack.Components.GatewayApi;
 using RealtimeStack.Components.Tests.Support;
 using RealtimeStack.Edge.GatewayApi;
-using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.Rendering;
 using Map = System.Collections.Immutable.ImmutableDictionary<string, object>;
 
 namespace RealtimeStack.Components.Tests;

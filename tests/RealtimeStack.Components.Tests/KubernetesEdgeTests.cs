@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using Pulumi;
 using RealtimeStack.Components.Cluster;
 using RealtimeStack.Components.Tests.Support;
-using RealtimeStack.Edge.Hosting;
-using RealtimeStack.Edge.Cluster;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.IngressNginx;
 
 namespace RealtimeStack.Components.Tests;
 

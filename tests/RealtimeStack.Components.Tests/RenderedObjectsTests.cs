@@ -2,8 +2,10 @@ using System.Text.Json;
 using k8s;
 using RealtimeStack.Components.Tests.Support;
 using RealtimeStack.Edge.Cluster;
-using RealtimeStack.Edge.Hosting;
 using YamlDotNet.Serialization;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Rendering;
 
 namespace RealtimeStack.Components.Tests;
 

@@ -1,11 +1,9 @@
 using System.Collections;
-using System.Collections.Immutable;
 using System.Text;
-using Pulumi.Testing;
 using RealtimeStack.Edge.Changes;
 using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Components.Tests.Support;
-using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Components.Tests;
 

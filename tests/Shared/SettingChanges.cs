@@ -79,8 +79,8 @@ public static class SettingChanges
         // apiBurst's change sets an apiRate (a burst needs a rate), which gateway mode refuses.
         : setting == EdgeConfigKeys.ApiRate.FullName || setting == EdgeConfigKeys.StreamsPerClient.FullName || setting == EdgeConfigKeys.ApiBurst.FullName
             || setting == EdgeConfigKeys.ApiRequestsPerClient.FullName
-            ? RealtimeStack.Edge.Hosting.StackModel.GatewayPerClientLimitRule
-        : setting == EdgeConfigKeys.ProxyProtocol.FullName ? RealtimeStack.Edge.Hosting.StackModel.GatewayProxyProtocolRule
+            ? RealtimeStack.Edge.Configuration.StackModel.GatewayPerClientLimitRule
+        : setting == EdgeConfigKeys.ProxyProtocol.FullName ? RealtimeStack.Edge.Configuration.StackModel.GatewayProxyProtocolRule
         : null;
 
     // Two candidates each, so one differs from whatever the stack has.

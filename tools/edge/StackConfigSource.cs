@@ -12,7 +12,7 @@ public static class StackConfigSource
     /// <param name="ignoreEncrypted">Leave encrypted values out instead of asking for them (a diff assumes them unchanged).</param>
     public static Dictionary<string, string> Load(string root, string stack, IEnumerable<string> sets, string? certFile, string? keyFile, bool ignoreEncrypted = false)
     {
-        if (!StackName.IsValid(stack)) throw new UsageException($"--stack '{FlatConfig.Shorten(stack)}' must be a stack name (letters, digits, '-', '_', '.')");
+        if (!StackName.IsValid(stack)) throw new UsageException($"--stack '{InputText.Shorten(stack)}' must be a stack name (letters, digits, '-', '_', '.')");
         var path = StackFile.PathFor(root, stack);
         if (!File.Exists(path)) throw new UsageException($"stack file {path} not found (stacks here: {string.Join(", ", Stacks(root))})");
         return LoadFile(path, sets, certFile, keyFile, ignoreEncrypted);
@@ -34,7 +34,7 @@ public static class StackConfigSource
         foreach (var set in sets)
         {
             var eq = set.IndexOf('=');
-            if (eq <= 0) { problems.Add($"--set '{FlatConfig.Shorten(set)}' must be KEY=VALUE"); continue; }
+            if (eq <= 0) { problems.Add($"--set '{InputText.Shorten(set)}' must be KEY=VALUE"); continue; }
             // As `pulumi config set KEY` does: a key without a namespace is the project's (realtime).
             var key = set[..eq].Contains(':') ? set[..eq] : ConfigKey.Namespace + ":" + set[..eq];
             values[key] = set[(eq + 1)..];

@@ -34,7 +34,8 @@ public sealed record EdgeFiles(string NginxConf, string? CertificatePem, string?
                 {
                     using var stream = new FileStream(path, new FileStreamOptions
                     {
-                        Mode = FileMode.CreateNew, Access = FileAccess.Write,
+                        Mode = FileMode.CreateNew,
+                        Access = FileAccess.Write,
                         UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
                     });
                     using var writer = new StreamWriter(stream);

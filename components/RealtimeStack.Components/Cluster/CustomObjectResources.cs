@@ -1,6 +1,6 @@
 using Pulumi;
 using RealtimeStack.Edge.Cluster;
-using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Configuration;
 
 namespace RealtimeStack.Components.Cluster;
 

@@ -2,6 +2,7 @@ using Pulumi;
 using Pulumi.Kubernetes.Helm.V3;
 using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
 using RealtimeStack.Edge.Cluster;
+using RealtimeStack.Edge.IngressNginx;
 
 namespace RealtimeStack.Components.Cluster;
 

@@ -1,5 +1,5 @@
 using Pulumi;
-using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Configuration;
 
 namespace RealtimeStack.Components.Cluster;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Pulumi;
-using RealtimeStack.Edge.Cluster;
+using RealtimeStack.Edge.IngressNginx;
 
 namespace RealtimeStack.Components.Cluster;
 

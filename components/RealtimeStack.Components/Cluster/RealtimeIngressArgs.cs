@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Pulumi;
-using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Configuration;
 
 namespace RealtimeStack.Components.Cluster;
 

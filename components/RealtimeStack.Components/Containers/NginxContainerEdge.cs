@@ -3,7 +3,7 @@ using System.Globalization;
 using Pulumi;
 using Pulumi.Docker;
 using Pulumi.Docker.Inputs;
-using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Docker;
 using RealtimeStack.Edge.Nginx;
 
 namespace RealtimeStack.Components.Containers;

@@ -1,7 +1,7 @@
 using Pulumi;
 using RealtimeStack.Components.Inputs;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
+using RealtimeStack.Edge.Configuration;
 
 namespace RealtimeStack.Components.Containers;
 

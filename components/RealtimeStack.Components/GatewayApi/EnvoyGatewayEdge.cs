@@ -4,7 +4,7 @@ using Pulumi.Kubernetes.Helm.V3;
 using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
 using RealtimeStack.Components.Cluster;
 using RealtimeStack.Edge.GatewayApi;
-using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
 using ChartV4 = Pulumi.Kubernetes.Helm.V4.Chart;
 using ChartV4Args = Pulumi.Kubernetes.Types.Inputs.Helm.V4.ChartArgs;
 

@@ -1,4 +1,4 @@
-using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Edge.Changes;
 

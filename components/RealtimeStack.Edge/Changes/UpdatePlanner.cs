@@ -1,11 +1,12 @@
 using System.Text.Json;
 using RealtimeStack.Edge.Cluster;
 using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Docker;
 using RealtimeStack.Edge.GatewayApi;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
+using RealtimeStack.Edge.IngressNginx;
+using RealtimeStack.Edge.Rendering;
 
 namespace RealtimeStack.Edge.Changes;
 

@@ -46,7 +46,8 @@ public static class BackendObjects
                             ("resources", ObjectMap.Of(
                                 ("requests", ObjectMap.Of(("cpu", w.Resources.CpuRequest), ("memory", w.Resources.MemoryRequest))),
                                 ("limits", ObjectMap.Of(("memory", w.Resources.MemoryLimit)))))),
-                    }))))))) { Labels = [.. w.Labels] };
+                    })))))))
+        { Labels = [.. w.Labels] };
 
     public static CustomObject Service(BackendWorkload w, string @namespace) =>
         new("v1", "Service", w.Name, @namespace, ObjectMap.Of(
@@ -54,7 +55,8 @@ public static class BackendObjects
             ("selector", Labels(w)),
             ("ports", new object[] { ObjectMap.Of(("name", PortName), ("port", w.Port), ("targetPort", PortName), ("protocol", "TCP")) }),
             ("sessionAffinity", "ClientIP"),
-            ("sessionAffinityConfig", ObjectMap.Of(("clientIP", ObjectMap.Of(("timeoutSeconds", w.AffinityTimeoutSeconds))))))) { Labels = [.. w.Labels] };
+            ("sessionAffinityConfig", ObjectMap.Of(("clientIP", ObjectMap.Of(("timeoutSeconds", w.AffinityTimeoutSeconds)))))))
+        { Labels = [.. w.Labels] };
 
     public static CustomObject DisruptionBudget(BackendWorkload w, string @namespace) =>
         new("policy/v1", "PodDisruptionBudget", w.Name, @namespace, ObjectMap.Of(("minAvailable", w.MinAvailable), ("selector", Selector(w)))) { Labels = [.. w.Labels] };

@@ -1,4 +1,3 @@
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Edge.Cluster;

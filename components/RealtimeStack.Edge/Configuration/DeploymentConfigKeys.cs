@@ -4,7 +4,7 @@ namespace RealtimeStack.Edge.Configuration;
 
 /// <summary>
 /// <c>realtime:*</c> keys that say where and how the edge is deployed rather than what it does
-/// (read by <see cref="Hosting.DeploymentConfigBinder"/>).
+/// (read by <see cref="Configuration.DeploymentConfigBinder"/>).
 /// </summary>
 public static class DeploymentConfigKeys
 {

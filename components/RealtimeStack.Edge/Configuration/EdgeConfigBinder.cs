@@ -112,7 +112,7 @@ public static class EdgeConfigBinder
         {
             if (names.Contains(key)) continue;
             var close = ConfigKey.Closest(key, known);
-            errors.Add(FlatConfig.Shorten(key), close is null ? "is not a known key (see docs/configuration.md)" : $"is not a known key; did you mean {close}?");
+            errors.Add(InputText.Shorten(key), close is null ? "is not a known key (see docs/configuration.md)" : $"is not a known key; did you mean {close}?");
         }
     }
 
@@ -145,12 +145,12 @@ public static class EdgeConfigBinder
     private static Parsed<TlsProtocol> ParseProtocol(string key, string raw) => Token.Check(raw, 16) is { } rule
         ? Parsed<TlsProtocol>.Fail(key, $"must be TLSv1.2 or TLSv1.3 ({rule})")
         : raw switch
-    {
-        "TLSv1.2" => Parsed<TlsProtocol>.Success(TlsProtocol.Tls12),
-        "TLSv1.3" => Parsed<TlsProtocol>.Success(TlsProtocol.Tls13),
-        "TLSv1" or "TLSv1.1" or "SSLv2" or "SSLv3" => Parsed<TlsProtocol>.Fail(key, $"{raw} is broken and not offered; use TLSv1.2 and/or TLSv1.3"),
-        _ => Parsed<TlsProtocol>.Fail(key, $"must be TLSv1.2 or TLSv1.3 (got '{FlatConfig.Shorten(raw)}')"),
-    };
+        {
+            "TLSv1.2" => Parsed<TlsProtocol>.Success(TlsProtocol.Tls12),
+            "TLSv1.3" => Parsed<TlsProtocol>.Success(TlsProtocol.Tls13),
+            "TLSv1" or "TLSv1.1" or "SSLv2" or "SSLv3" => Parsed<TlsProtocol>.Fail(key, $"{raw} is broken and not offered; use TLSv1.2 and/or TLSv1.3"),
+            _ => Parsed<TlsProtocol>.Fail(key, $"must be TLSv1.2 or TLSv1.3 (got '{InputText.Shorten(raw)}')"),
+        };
 
     private static IReadOnlyList<Endpoint> BindServers(FlatConfig config, ConfigKey key)
     {
@@ -178,7 +178,7 @@ public static class EdgeConfigBinder
         "clientIp" => Parsed<Stickiness>.Success(Stickiness.ClientIp),
         "cookie" => Parsed<Stickiness>.Success(Stickiness.Cookie),
         "none" => Parsed<Stickiness>.Success(Stickiness.None),
-        _ => Parsed<Stickiness>.Fail(key, $"must be clientIp, cookie or none (got '{FlatConfig.Shorten(raw)}')"),
+        _ => Parsed<Stickiness>.Fail(key, $"must be clientIp, cookie or none (got '{InputText.Shorten(raw)}')"),
     };
 
     private static Parsed<int?> ParseWorkers(string key, string raw)

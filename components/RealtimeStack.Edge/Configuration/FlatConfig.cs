@@ -70,7 +70,7 @@ public sealed class FlatConfig(IReadOnlyDictionary<string, string> values, Error
         var list = items.ToArray();
         var index = Array.FindIndex(list, item => item.Contains(','));
         return index >= 0
-            ? Parsed<string>.Fail(key, $"item {index} ('{Shorten(list[index])}') must not contain a comma: give each value as its own item")
+            ? Parsed<string>.Fail(key, $"item {index} ('{InputText.Shorten(list[index])}') must not contain a comma: give each value as its own item")
             : Parsed<string>.Success(string.Join(",", list));
     }
 
@@ -78,7 +78,7 @@ public sealed class FlatConfig(IReadOnlyDictionary<string, string> values, Error
     {
         "true" => Parsed<bool>.Success(true),
         "false" => Parsed<bool>.Success(false),
-        _ => Parsed<bool>.Fail(key, $"must be true or false (got '{Shorten(raw)}')"),
+        _ => Parsed<bool>.Fail(key, $"must be true or false (got '{InputText.Shorten(raw)}')"),
     };
 
     public static Parsed<int> ParseInt(string key, string raw, int min, int max)
@@ -89,10 +89,4 @@ public sealed class FlatConfig(IReadOnlyDictionary<string, string> values, Error
         return Parsed<int>.Success(value);
     }
 
-    /// <summary>Keeps hostile or huge input out of error messages.</summary>
-    public static string Shorten(string raw)
-    {
-        var printable = new string(raw.Take(40).Select(c => c is < ' ' or > '~' ? '?' : c).ToArray());
-        return raw.Length > 40 ? printable + "..." : printable;
-    }
 }

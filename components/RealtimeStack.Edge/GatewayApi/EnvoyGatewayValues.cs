@@ -1,5 +1,5 @@
 using RealtimeStack.Edge.Cluster;
-using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Edge.GatewayApi;
 

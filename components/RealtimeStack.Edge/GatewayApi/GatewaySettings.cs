@@ -1,7 +1,5 @@
 using RealtimeStack.Edge.Cluster;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
-using RealtimeStack.Edge.Nginx;
 using static RealtimeStack.Edge.GatewayApi.EnvoyGatewayRelease;
 
 namespace RealtimeStack.Edge.GatewayApi;

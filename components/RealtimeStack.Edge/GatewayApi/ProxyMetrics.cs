@@ -1,5 +1,4 @@
 using RealtimeStack.Edge.Cluster;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Edge.GatewayApi;
@@ -20,7 +19,7 @@ public static class ProxyMetrics
     {
         if (!edge.Metrics.Enabled || !deployment.Monitoring.ServiceMonitor) return null;
         var proxies = EnvoyGatewayRelease.NamespaceOf(deployment);
-        return new CustomObject(ServiceMonitorSettings.ApiVersion, "PodMonitor", deployment.GatewayClass + "-proxy", proxies, ObjectMap.Of(
+        return new CustomObject(PrometheusOperator.ApiVersion, "PodMonitor", deployment.GatewayClass + "-proxy", proxies, ObjectMap.Of(
             ("selector", ObjectMap.Of(("matchLabels", ObjectMap.Of(
                 ("app.kubernetes.io/name", "envoy"),
                 ("app.kubernetes.io/component", "proxy"),
@@ -29,7 +28,7 @@ public static class ProxyMetrics
             ("namespaceSelector", ObjectMap.Of(("matchNames", new object[] { proxies }))),
             ("podMetricsEndpoints", new object[]
             {
-                ObjectMap.Of(("port", PortName), ("path", Path), ("interval", ServiceMonitorSettings.Interval)),
+                ObjectMap.Of(("port", PortName), ("path", Path), ("interval", PrometheusOperator.Interval)),
             })))
         {
             Labels = deployment.Monitoring.ServiceMonitorLabels,

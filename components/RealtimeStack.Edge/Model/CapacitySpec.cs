@@ -15,6 +15,9 @@ public sealed record CapacitySpec(int MaxStreams, int? WorkerProcesses, Duration
     /// <summary>The longest <see cref="WorkerShutdownTimeout"/> accepted.</summary>
     public static readonly TimeSpan MaxWorkerShutdownTimeout = TimeSpan.FromDays(1);
 
+    /// <summary>Seconds an nginx (a container's or a controller pod's) gets beyond its drain before it is killed.</summary>
+    public const int GraceMargin = 30;
+
     /// <summary>Headroom over an even share when the worker count is known: reuseport hashing is close to even, not exact.</summary>
     public const double ShareMargin = 1.25;
 

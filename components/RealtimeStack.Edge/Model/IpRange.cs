@@ -19,6 +19,6 @@ public sealed record IpRange(IPNetwork Network)
         // often than an intent, so it is reported rather than widened.
         return IPNetwork.TryParse(text, out var network) && IPAddress.TryParse(text[..text.IndexOf('/')], out var address) && address.Equals(network.BaseAddress)
             ? Parsed<IpRange>.Success(new IpRange(network))
-            : Parsed<IpRange>.Fail(key, $"'{Configuration.FlatConfig.Shorten(raw)}' must be an address or a CIDR range such as 10.0.0.0/8 or 2001:db8::/32, with no bits set past the prefix");
+            : Parsed<IpRange>.Fail(key, $"'{InputText.Shorten(raw)}' must be an address or a CIDR range such as 10.0.0.0/8 or 2001:db8::/32, with no bits set past the prefix");
     }
 }

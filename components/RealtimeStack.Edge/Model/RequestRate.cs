@@ -14,7 +14,7 @@ public sealed partial record RequestRate(int Requests, bool PerMinute)
         if (raw == "0") return Parsed<RequestRate?>.Success(null);
         var match = Pattern().Match(raw);
         if (!match.Success || !int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var requests) || requests is < 1 or > 1_000_000)
-            return Parsed<RequestRate?>.Fail(key, $"must be 0 (no limit) or a rate such as 50r/s or 600r/m, 1 to 1000000 requests (got '{Configuration.FlatConfig.Shorten(raw)}')");
+            return Parsed<RequestRate?>.Fail(key, $"must be 0 (no limit) or a rate such as 50r/s or 600r/m, 1 to 1000000 requests (got '{InputText.Shorten(raw)}')");
         return Parsed<RequestRate?>.Success(new RequestRate(requests, match.Groups[2].Value == "m"));
     }
 

@@ -135,7 +135,7 @@ public static class NginxConfRenderer
         // A consistent hash skips a server left out after a failure, so its clients go to the next one on the ring.
         group.Stickiness == Stickiness.ClientIp ? Simple("hash", "$remote_addr", "consistent") : null,
         .. group.Servers.Select(s => Simple("server",
-            [s.ToString(), .. resolve && !s.IsAddress ? ["resolve"] : Array.Empty<string>(), .. UpstreamFailover.ServerParameters(upstreams)])),
+            [s.ToString(), .. resolve && !s.IsAddress ? ["resolve"] : Array.Empty<string>(), .. UpstreamFailoverDirectives.ServerParameters(upstreams)])),
         group.Keepalive > 0 ? Simple("keepalive", Number(group.Keepalive)) : null,
     ]);
 
@@ -216,7 +216,7 @@ public static class NginxConfRenderer
         if (route.Kind == RouteKind.WebSocket) body.Add(Simple("proxy_set_header", "Upgrade", "$http_upgrade"));
         body.Add(Simple("proxy_set_header", "Connection", connection));
         body.Add(Simple("proxy_connect_timeout", route.ConnectTimeout.ToNginx()));
-        body.AddRange(UpstreamFailover.LocationDirectives(route));
+        body.AddRange(UpstreamFailoverDirectives.LocationDirectives(route));
         body.Add(Simple("proxy_read_timeout", route.ReadTimeout.ToNginx()));
         body.Add(Simple("proxy_send_timeout", route.SendTimeout.ToNginx()));
         body.Add(Simple("send_timeout", route.SendTimeout.ToNginx()));

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using RealtimeStack.Cli.Local;
 using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Tls;
 using YamlDotNet.Serialization;
 

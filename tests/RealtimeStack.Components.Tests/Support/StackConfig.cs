@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RealtimeStack.Edge.Configuration;
 
 namespace RealtimeStack.Components.Tests.Support;
 

@@ -1,4 +1,3 @@
-using RealtimeStack.Cli;
 using RealtimeStack.Local;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;

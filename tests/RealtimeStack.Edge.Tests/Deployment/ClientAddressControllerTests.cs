@@ -1,6 +1,6 @@
-using RealtimeStack.Edge.Cluster;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Tests.Support;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.IngressNginx;
 
 namespace RealtimeStack.Edge.Tests.Deployment;
 

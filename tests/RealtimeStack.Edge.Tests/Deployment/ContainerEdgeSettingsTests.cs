@@ -1,7 +1,8 @@
-using RealtimeStack.Edge.Hosting;
-using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Docker;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Edge.Tests.Deployment;
 

@@ -1,4 +1,4 @@
-using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Docker;
 using RealtimeStack.Edge.Tests.Support;
 
 namespace RealtimeStack.Edge.Tests.Deployment;

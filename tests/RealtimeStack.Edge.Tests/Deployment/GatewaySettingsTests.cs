@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using RealtimeStack.Edge.Cluster;
 using RealtimeStack.Edge.GatewayApi;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Tests.Support;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.Rendering;
 
 namespace RealtimeStack.Edge.Tests.Deployment;
 

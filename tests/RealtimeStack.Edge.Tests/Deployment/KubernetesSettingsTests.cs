@@ -1,7 +1,8 @@
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Cluster;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Tests.Support;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.IngressNginx;
 
 namespace RealtimeStack.Edge.Tests.Deployment;
 
@@ -143,7 +144,7 @@ public sealed class KubernetesSettingsTests
         Assert.Equal("true", config["hsts"]);
         Assert.Equal("86400", config["hsts-max-age"]);
         // The shutdown grace period (drainDelay, 10s by default), the drain, and a margin.
-        Assert.Equal(10 + 1200 + ControllerValues.GraceMargin, controller["terminationGracePeriodSeconds"]);
+        Assert.Equal(10 + 1200 + CapacitySpec.GraceMargin, controller["terminationGracePeriodSeconds"]);
         Assert.False((bool)controller["allowSnippetAnnotations"]);
         Assert.Equal("Local", ((IDictionary<string, object>)controller["service"])["externalTrafficPolicy"]);
         var ingressClass = (IDictionary<string, object>)controller["ingressClassResource"];
@@ -221,6 +222,6 @@ public sealed class ControllerParityTests
         var controller = (SortedDictionary<string, object>)ControllerValues.For(model.Edge, model.Deployment)["controller"];
         Assert.Equal("15", ((SortedDictionary<string, object>)controller["extraArgs"])["shutdown-grace-period"]);
         // The pod's grace period covers the wait, the drain and a margin.
-        Assert.Equal(15 + 600 + ControllerValues.GraceMargin, controller["terminationGracePeriodSeconds"]);
+        Assert.Equal(15 + 600 + CapacitySpec.GraceMargin, controller["terminationGracePeriodSeconds"]);
     }
 }

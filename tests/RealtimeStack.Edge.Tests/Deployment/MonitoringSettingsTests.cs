@@ -1,9 +1,9 @@
 using RealtimeStack.Edge.Changes;
-using RealtimeStack.Edge.Containers;
-using RealtimeStack.Edge.Hosting;
+using RealtimeStack.Edge.Docker;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;
+using RealtimeStack.Edge.Configuration;
 
 namespace RealtimeStack.Edge.Tests.Deployment;
 

@@ -1,5 +1,4 @@
 using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Tests.Support;
 

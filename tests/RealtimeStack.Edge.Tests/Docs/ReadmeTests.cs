@@ -1,5 +1,4 @@
 using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Hosting;
 
 namespace RealtimeStack.Edge.Tests.Docs;
 

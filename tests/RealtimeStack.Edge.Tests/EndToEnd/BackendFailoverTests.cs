@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;
-using RealtimeStack.Edge.Tls;
 using RealtimeStack.Local;
 using RealtimeStack.SampleBackends;
 using Xunit.Abstractions;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using RealtimeStack.Cli.Local;
-using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Docker;
 using RealtimeStack.Edge.Tests.Support;
 using RealtimeStack.SampleBackends;
 

@@ -5,7 +5,6 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Authentication;
 using System.Text;
-using RealtimeStack.Cli.Local;
 using RealtimeStack.Edge.Tests.Support;
 
 namespace RealtimeStack.Edge.Tests.EndToEnd;

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using RealtimeStack.Cli.Local;
 using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Containers;
+using RealtimeStack.Edge.Docker;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;
 using RealtimeStack.Edge.Tls;

@@ -1,4 +1,3 @@
-using RealtimeStack.Edge.Tests.Support;
 using RealtimeStack.Local;
 using Xunit.Abstractions;
 

@@ -181,7 +181,8 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
         using (var fromOther = new HttpClient(new SocketsHttpHandler
         {
             ConnectCallback = (_, token) => Loopback.StreamAsync(port, IPAddress.Parse("127.0.0.2"), token),
-        }) { Timeout = TimeSpan.FromSeconds(10) })
+        })
+        { Timeout = TimeSpan.FromSeconds(10) })
             Assert.Equal(HttpStatusCode.Forbidden, (await fromOther.GetAsync(StatusServer.Url(edge.Spec.Metrics))).StatusCode);
         using (var other = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
         {
@@ -226,7 +227,8 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
                 await unix.ConnectAsync(new UnixDomainSocketEndPoint(socket.Path), token);
                 return new NetworkStream(unix, ownsSocket: true);
             },
-        }) { Timeout = TimeSpan.FromSeconds(10) };
+        })
+        { Timeout = TimeSpan.FromSeconds(10) };
         using var response = await http.GetAsync($"http://status{MetricsSpec.StatusPath}");
         Assert.NotNull(StubStatus.Parse(await response.Content.ReadAsStringAsync(), out _));
         return response.StatusCode;

@@ -1,5 +1,5 @@
-using RealtimeStack.Edge.Hosting;
-using RealtimeStack.Tests.Shared;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.Rendering;
 
 namespace RealtimeStack.Edge.Tests.Golden;
 

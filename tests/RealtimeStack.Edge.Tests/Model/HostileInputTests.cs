@@ -1,5 +1,3 @@
-using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;
 

@@ -1,5 +1,4 @@
 using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Tests.Support;
 
 namespace RealtimeStack.Edge.Tests.Model;
 

@@ -1,7 +1,8 @@
-using RealtimeStack.Edge.Cluster;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tests.Support;
+using RealtimeStack.Edge.Configuration;
+using RealtimeStack.Edge.IngressNginx;
+using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Edge.Tests.Nginx;
 

@@ -1,5 +1,4 @@
 using RealtimeStack.Edge.Changes;
-using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using RealtimeStack.Cli.Doctor;
+using RealtimeStack.Edge.Model;
 
 namespace RealtimeStack.Cli.Commands;
 
@@ -66,7 +66,7 @@ public static class DoctorCommand
         }
         if (!Uri.TryCreate(raw, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            problems.Add($"'{Shorten(raw)}' is not an absolute https URL (for example https://example.com/)");
+            problems.Add($"'{InputText.Shorten(raw, 80)}' is not an absolute https URL (for example https://example.com/)");
             return null;
         }
         if (url.Scheme == Uri.UriSchemeHttp)
@@ -79,12 +79,12 @@ public static class DoctorCommand
         }
         if (RouteOf(url.AbsolutePath) is { } route)
         {
-            problems.Add($"'{Shorten(raw)}' is a URL of the edge's {route} route, not the edge: give its base URL ({new UriBuilder(url) { Path = "/" }.Uri}); the doctor adds /api/, /sse/ and /ws/ itself");
+            problems.Add($"'{InputText.Shorten(raw, 80)}' is a URL of the edge's {route} route, not the edge: give its base URL ({new UriBuilder(url) { Path = "/" }.Uri}); the doctor adds /api/, /sse/ and /ws/ itself");
             return null;
         }
         if (url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
         {
-            problems.Add($"'{Shorten(raw)}' must be the edge's base URL, without user, query or fragment: the doctor adds /api/, /sse/ and /ws/ paths");
+            problems.Add($"'{InputText.Shorten(raw, 80)}' must be the edge's base URL, without user, query or fragment: the doctor adds /api/, /sse/ and /ws/ paths");
             return null;
         }
         return url;
@@ -119,9 +119,7 @@ public static class DoctorCommand
     {
         if (raw is null) return null;
         if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535) return port;
-        problems.Add($"--http-port '{Shorten(raw)}' must be a port number from 1 to 65535");
+        problems.Add($"--http-port '{InputText.Shorten(raw, 80)}' must be a port number from 1 to 65535");
         return null;
     }
-
-    private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 }

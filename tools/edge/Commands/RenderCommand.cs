@@ -1,8 +1,8 @@
 using RealtimeStack.Edge.Configuration;
-using RealtimeStack.Edge.Hosting;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Local;
+using RealtimeStack.Edge.Rendering;
 
 namespace RealtimeStack.Cli.Commands;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Runtime.InteropServices;
-using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
 
 namespace RealtimeStack.Cli.Commands;

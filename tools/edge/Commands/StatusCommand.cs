@@ -115,7 +115,7 @@ public static class StatusCommand
         }
         if (!Uri.TryCreate(raw, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp)
         {
-            problems.Add($"'{(raw.Length <= 80 ? raw : raw[..77] + "...")}' is not an absolute http URL (for example {example}): the status listener is plain HTTP");
+            problems.Add($"'{InputText.Shorten(raw, 80)}' is not an absolute http URL (for example {example}): the status listener is plain HTTP");
             return null;
         }
         if (url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)

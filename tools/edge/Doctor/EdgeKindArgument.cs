@@ -21,7 +21,7 @@ public static class EdgeKindArgument
         if (raw is null) return null;
         foreach (var (name, kind) in Names)
             if (name.Equals(raw, StringComparison.OrdinalIgnoreCase)) return kind;
-        problems.Add($"{Option} '{RealtimeStack.Edge.Configuration.FlatConfig.Shorten(raw)}' must be one of {Allowed}");
+        problems.Add($"{Option} '{RealtimeStack.Edge.Model.InputText.Shorten(raw)}' must be one of {Allowed}");
         return null;
     }
 }

@@ -1,9 +1,0 @@
-namespace RealtimeStack.Edge.Hosting;
-
-/// <summary>The three kinds of backend behind the edge, one per route.</summary>
-public enum BackendRole
-{
-    Api,
-    Sse,
-    Ws,
-}
