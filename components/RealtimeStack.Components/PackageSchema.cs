@@ -15,7 +15,10 @@ namespace RealtimeStack.Components;
 /// </summary>
 internal static class PackageSchema
 {
-    public const string Version = "0.2.0";
+    /// <summary>The package's version: the assembly's (Directory.Build.props' Version), without build metadata.</summary>
+    public static string Version { get; } = typeof(PackageSchema).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion.Split('+')[0];
 
     public static Metadata Metadata { get; } = new(ComponentTypes.Package, Version: Version, DisplayName: "RealtimeStack");
 

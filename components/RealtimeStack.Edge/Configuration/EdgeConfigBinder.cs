@@ -143,14 +143,12 @@ public static class EdgeConfigBinder
     }
 
     private static Parsed<TlsProtocol> ParseProtocol(string key, string raw) => Token.Check(raw, 16) is { } rule
-        ? Parsed<TlsProtocol>.Fail(key, $"must be TLSv1.2 or TLSv1.3 ({rule})")
-        : raw switch
-        {
-            "TLSv1.2" => Parsed<TlsProtocol>.Success(TlsProtocol.Tls12),
-            "TLSv1.3" => Parsed<TlsProtocol>.Success(TlsProtocol.Tls13),
-            "TLSv1" or "TLSv1.1" or "SSLv2" or "SSLv3" => Parsed<TlsProtocol>.Fail(key, $"{raw} is broken and not offered; use TLSv1.2 and/or TLSv1.3"),
-            _ => Parsed<TlsProtocol>.Fail(key, $"must be TLSv1.2 or TLSv1.3 (got '{InputText.Shorten(raw)}')"),
-        };
+        ? Parsed<TlsProtocol>.Fail(key, $"must be {TlsProtocolNames.Choices} ({rule})")
+        : TlsProtocolNames.Parse(raw) is { } protocol
+            ? Parsed<TlsProtocol>.Success(protocol)
+            : raw is "TLSv1" or "TLSv1.1" or "SSLv2" or "SSLv3"
+                ? Parsed<TlsProtocol>.Fail(key, $"{raw} is broken and not offered; use TLSv1.2 and/or TLSv1.3")
+                : Parsed<TlsProtocol>.Fail(key, $"must be {TlsProtocolNames.Choices} (got '{InputText.Shorten(raw)}')");
 
     private static IReadOnlyList<Endpoint> BindServers(FlatConfig config, ConfigKey key)
     {

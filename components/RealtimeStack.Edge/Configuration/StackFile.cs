@@ -10,6 +10,15 @@ public sealed record StackFile(string Path, IReadOnlyDictionary<string, string> 
 {
     public static string PathFor(string repoRoot, string stack) => System.IO.Path.Combine(repoRoot, $"Pulumi.{stack}.yaml");
 
+    /// <summary>The project's root: the nearest directory from <paramref name="start"/> upwards that holds Pulumi.yaml
+    /// (where Pulumi and <c>edge</c> find the stack files); null when there is none.</summary>
+    public static string? ProjectRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Pulumi.yaml"))) return dir.FullName;
+        return null;
+    }
+
     /// <summary>Reads a stack file. Throws <see cref="FormatException"/> naming the file and the problem.</summary>
     public static StackFile Load(string path)
     {

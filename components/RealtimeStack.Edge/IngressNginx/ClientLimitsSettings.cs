@@ -27,7 +27,7 @@ public static class ClientLimitsSettings
         // Whole seconds only.
         yield return new("client-header-timeout", Seconds.Text(limits.HeaderTimeout));
         yield return new("client-body-timeout", Seconds.Text(limits.BodyTimeout));
-        yield return new("large-client-header-buffers", $"{Number(LimitsSpec.LargeHeaderBuffers)} {limits.LargeHeaderBufferSize.ToNginx()}");
+        yield return new("large-client-header-buffers", $"{InvariantText.Of(LimitsSpec.LargeHeaderBuffers)} {limits.LargeHeaderBufferSize.ToNginx()}");
         yield return new("limit-conn-status-code", "429");
         yield return new("limit-req-status-code", "429");
     }
@@ -37,19 +37,17 @@ public static class ClientLimitsSettings
     {
         if (kind != RouteKind.Api)
         {
-            if (limits.StreamsPerClient > 0) yield return new("limit-connections", Number(limits.StreamsPerClient));
+            if (limits.StreamsPerClient > 0) yield return new("limit-connections", InvariantText.Of(limits.StreamsPerClient));
             yield break;
         }
-        if (limits.ApiRequestsPerClient > 0) yield return new("limit-connections", Number(limits.ApiRequestsPerClient));
+        if (limits.ApiRequestsPerClient > 0) yield return new("limit-connections", InvariantText.Of(limits.ApiRequestsPerClient));
         if (limits.ApiRate is not { } rate) yield break;
-        yield return new(rate.PerMinute ? "limit-rpm" : "limit-rps", Number(rate.Requests));
-        yield return new("limit-burst-multiplier", Number(BurstMultiplier(rate, limits.ApiBurst)));
+        yield return new(rate.PerMinute ? "limit-rpm" : "limit-rps", InvariantText.Of(rate.Requests));
+        yield return new("limit-burst-multiplier", InvariantText.Of(BurstMultiplier(rate, limits.ApiBurst)));
     }
 
     /// <summary>ingress-nginx sets burst = rate × multiplier: the multiplier nearest apiBurst, at least 1 (0 would
     /// render burst=0, which nginx refuses, failing the controller's reload).</summary>
     public static int BurstMultiplier(RequestRate rate, int burst) =>
         Math.Max(1, (int)Math.Round((double)burst / rate.Requests, MidpointRounding.AwayFromZero));
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -65,30 +65,30 @@ public static class ControllerValues
             ["proxy-send-timeout"] = Seconds.Text(edge.Routes.Api.SendTimeout),
             // The retry policy of nginx.conf (UpstreamFailover); POST/PATCH/LOCK are never retried once sent.
             ["proxy-next-upstream"] = string.Join(' ', UpstreamFailover.NextUpstreamOn),
-            ["proxy-next-upstream-tries"] = Number(UpstreamFailover.Tries),
+            ["proxy-next-upstream-tries"] = InvariantText.Of(UpstreamFailover.Tries),
             ["proxy-next-upstream-timeout"] = Seconds.Text(UpstreamFailover.RetryWindow(edge.Routes.Api)),
             ["retry-non-idempotent"] = "false",
             ["proxy-body-size"] = edge.Body.MaxSize.ToNginx(),
             ["client-body-buffer-size"] = edge.Body.BufferSize.ToNginx(),
             // 0 is "no keep-alive" here too (whole seconds round up to at least 1 for every other key).
             ["keep-alive"] = edge.Listen.KeepaliveTimeout.Value == TimeSpan.Zero ? "0" : Seconds.Text(edge.Listen.KeepaliveTimeout),
-            ["upstream-keepalive-connections"] = Number(edge.Upstreams.Api.Keepalive),
+            ["upstream-keepalive-connections"] = InvariantText.Of(edge.Upstreams.Api.Keepalive),
             ["use-gzip"] = gzip.Enabled ? "true" : "false",
-            ["gzip-level"] = Number(gzip.Level),
-            ["gzip-min-length"] = Number(gzip.MinLength),
+            ["gzip-level"] = InvariantText.Of(gzip.Level),
+            ["gzip-min-length"] = InvariantText.Of(gzip.MinLength),
             ["gzip-types"] = string.Join(' ', gzip.Types),
             ["use-http2"] = tls.Http2 ? "true" : "false",
-            ["ssl-protocols"] = string.Join(' ', tls.Protocols.Select(p => p == TlsProtocol.Tls12 ? "TLSv1.2" : "TLSv1.3")),
+            ["ssl-protocols"] = string.Join(' ', tls.Protocols.Select(p => p.Name())),
             ["ssl-buffer-size"] = tls.BufferSize.ToNginx(),
             ["ssl-session-cache"] = tls.SessionCacheSize.Bytes > 0 ? "true" : "false",
             ["ssl-session-cache-size"] = tls.SessionCacheSize.Bytes > 0 ? tls.SessionCacheSize.ToNginx() : "10m",
             ["hsts"] = tls.HstsMaxAge.Value > TimeSpan.Zero ? "true" : "false",
-            ["hsts-max-age"] = Number(tls.HstsMaxAge.TotalSeconds),
+            ["hsts-max-age"] = InvariantText.Of(tls.HstsMaxAge.TotalSeconds),
             ["hsts-include-subdomains"] = "false",
             ["ssl-redirect"] = edge.Listen.RedirectHttpToHttps ? "true" : "false",
             ["worker-processes"] = edge.Capacity.WorkerProcesses?.ToString(CultureInfo.InvariantCulture) ?? "auto",
-            ["max-worker-connections"] = Number(edge.Capacity.WorkerConnections),
-            ["max-worker-open-files"] = Number(edge.Capacity.WorkerRlimitNofile),
+            ["max-worker-connections"] = InvariantText.Of(edge.Capacity.WorkerConnections),
+            ["max-worker-open-files"] = InvariantText.Of(edge.Capacity.WorkerRlimitNofile),
             ["worker-shutdown-timeout"] = Seconds.Text(edge.Capacity.WorkerShutdownTimeout) + "s",
         };
         foreach (var (key, value) in ClientAddressConfig(edge.ClientAddress)) map[key] = value;
@@ -110,6 +110,4 @@ public static class ControllerValues
         yield return new("proxy-real-ip-cidr", string.Join(',', client.TrustedProxies));
         yield return client.ProxyProtocol ? new("use-proxy-protocol", "true") : new("enable-real-ip", "true");
     }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

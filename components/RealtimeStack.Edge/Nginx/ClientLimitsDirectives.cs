@@ -40,7 +40,7 @@ public static class ClientLimitsDirectives
         var limits = spec.Limits;
         yield return Simple("client_header_timeout", limits.HeaderTimeout.ToNginx());
         yield return Simple("client_body_timeout", limits.BodyTimeout.ToNginx());
-        yield return Simple("large_client_header_buffers", Number(LimitsSpec.LargeHeaderBuffers), limits.LargeHeaderBufferSize.ToNginx());
+        yield return Simple("large_client_header_buffers", InvariantText.Of(LimitsSpec.LargeHeaderBuffers), limits.LargeHeaderBufferSize.ToNginx());
         if (limits.StreamsPerClient > 0)
             yield return Simple("limit_conn_zone", "$binary_remote_addr", $"zone={StreamsZone}:{StreamsZoneSize(spec.Capacity).ToNginx()}");
         // Its states live while a client has an API request in progress: fewer than the stream zone's at most.
@@ -61,7 +61,7 @@ public static class ClientLimitsDirectives
     /// </summary>
     public static IEnumerable<Directive> ForRoute(LimitsSpec limits, RouteKind kind)
     {
-        if (kind == RouteKind.Api && limits.ApiRequestsPerClient > 0) yield return Simple("limit_conn", ApiRequestsZone, Number(limits.ApiRequestsPerClient));
+        if (kind == RouteKind.Api && limits.ApiRequestsPerClient > 0) yield return Simple("limit_conn", ApiRequestsZone, InvariantText.Of(limits.ApiRequestsPerClient));
         if (RouteLimit(limits, kind) is { } limit) yield return limit;
     }
 
@@ -70,12 +70,10 @@ public static class ClientLimitsDirectives
         // nodelay: a burst within the allowance is served at once instead of being spaced out at the rate.
         // nginx refuses burst=0; no burst is its default, and then nodelay has nothing to do.
         RouteKind.Api when limits.ApiRate is not null => limits.ApiBurst > 0
-            ? Simple("limit_req", "zone=" + ApiZone, "burst=" + Number(limits.ApiBurst), "nodelay")
+            ? Simple("limit_req", "zone=" + ApiZone, "burst=" + InvariantText.Of(limits.ApiBurst), "nodelay")
             : Simple("limit_req", "zone=" + ApiZone),
         RouteKind.ServerSentEvents or RouteKind.WebSocket when limits.StreamsPerClient > 0 =>
-            Simple("limit_conn", StreamsZone, Number(limits.StreamsPerClient)),
+            Simple("limit_conn", StreamsZone, InvariantText.Of(limits.StreamsPerClient)),
         _ => null,
     };
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

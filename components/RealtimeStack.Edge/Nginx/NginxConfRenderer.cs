@@ -51,10 +51,10 @@ public static class NginxConfRenderer
         Directive?[] main =
         [
             Simple("worker_processes", capacity.WorkerProcesses?.ToString(CultureInfo.InvariantCulture) ?? "auto"),
-            Simple("worker_rlimit_nofile", Number(capacity.WorkerRlimitNofile)),
+            Simple("worker_rlimit_nofile", InvariantText.Of(capacity.WorkerRlimitNofile)),
             Simple("worker_shutdown_timeout", capacity.WorkerShutdownTimeout.ToNginx()),
             layout.ErrorLog is { } errorLog ? Simple("error_log", errorLog, "warn") : null,
-            Blocked("events", [Simple("worker_connections", Number(capacity.WorkerConnections))]),
+            Blocked("events", [Simple("worker_connections", InvariantText.Of(capacity.WorkerConnections))]),
             Http(spec, layout),
         ];
         return new NginxConf(main.OfType<Directive>().ToArray());
@@ -68,7 +68,7 @@ public static class NginxConfRenderer
         layout.AccessLog is { } accessLog ? AccessLogFormat.AccessLog(accessLog) : null,
         .. TempPaths(layout),
         Simple("keepalive_timeout", spec.Listen.KeepaliveTimeout.ToNginx()),
-        Simple("server_names_hash_bucket_size", Number(NamesHashBucketSize(spec))),
+        Simple("server_names_hash_bucket_size", InvariantText.Of(NamesHashBucketSize(spec))),
         Blocked("map", ["$http_upgrade", ConnectionUpgradeVariable],
         [
             Simple("default", "upgrade"),
@@ -86,7 +86,7 @@ public static class NginxConfRenderer
         RedirectOrPlainServer(spec, layout),
         spec.Listen.RejectUnknownHosts ? UnknownHostServers.Plain([layout.Listen(spec.Listen.HttpPort), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], HealthLocation()) : null,
         TlsServer(spec, layout),
-        spec.Listen.RejectUnknownHosts ? UnknownHostServers.Tls([.. TlsListen(spec, layout), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], spec.Tls.Protocols, ProtocolName) : null,
+        spec.Listen.RejectUnknownHosts ? UnknownHostServers.Tls([.. TlsListen(spec, layout), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], spec.Tls.Protocols, TlsProtocolNames.Name) : null,
         StatusServer.For(spec.Metrics, layout),
     ]);
 
@@ -108,8 +108,8 @@ public static class NginxConfRenderer
         yield return Simple("gzip_proxied", "any");
         yield return Simple("gzip_vary", "on");
         if (gzip.Types.Count > 0) yield return Simple("gzip_types", [.. gzip.Types]);
-        yield return Simple("gzip_min_length", Number(gzip.MinLength));
-        yield return Simple("gzip_comp_level", Number(gzip.Level));
+        yield return Simple("gzip_min_length", InvariantText.Of(gzip.MinLength));
+        yield return Simple("gzip_comp_level", InvariantText.Of(gzip.Level));
     }
 
     public static string UpstreamName(UpstreamGroup group) => "realtime_" + group.Name;
@@ -136,7 +136,7 @@ public static class NginxConfRenderer
         group.Stickiness == Stickiness.ClientIp ? Simple("hash", "$remote_addr", "consistent") : null,
         .. group.Servers.Select(s => Simple("server",
             [s.ToString(), .. resolve && !s.IsAddress ? ["resolve"] : Array.Empty<string>(), .. UpstreamFailoverDirectives.ServerParameters(upstreams)])),
-        group.Keepalive > 0 ? Simple("keepalive", Number(group.Keepalive)) : null,
+        group.Keepalive > 0 ? Simple("keepalive", InvariantText.Of(group.Keepalive)) : null,
     ]);
 
     /// <summary>
@@ -155,7 +155,7 @@ public static class NginxConfRenderer
         };
         var health = HealthLocation();
         if (!spec.Listen.RedirectHttpToHttps) return Blocked("server", [.. head, health, RequestGuards.Path, .. Locations(spec, hsts: null), NotFound()]);
-        var target = spec.Listen.HttpsPort == 443 ? "https://$host$request_uri" : $"https://$host:{Number(spec.Listen.HttpsPort)}$request_uri";
+        var target = spec.Listen.HttpsPort == 443 ? "https://$host$request_uri" : $"https://$host:{InvariantText.Of(spec.Listen.HttpsPort)}$request_uri";
         return Blocked("server", [.. head, health, Blocked("location", ["/"], [Simple("return", "301", target)])]);
     }
 
@@ -185,7 +185,7 @@ public static class NginxConfRenderer
             Simple("server_name", [.. spec.ServerNames.Select(n => n.Value)]),
             Simple("ssl_certificate", layout.CertificatePath),
             Simple("ssl_certificate_key", layout.PrivateKeyPath),
-            Simple("ssl_protocols", [.. tls.Protocols.Select(ProtocolName)]),
+            Simple("ssl_protocols", [.. tls.Protocols.Select(TlsProtocolNames.Name)]),
             tls.SessionCacheSize.Bytes > 0
                 ? Simple("ssl_session_cache", "shared:realtime_tls:" + tls.SessionCacheSize.ToNginx())
                 : Simple("ssl_session_cache", "none"),
@@ -238,12 +238,6 @@ public static class NginxConfRenderer
         return Blocked("location", match, body);
     }
 
-    private static string ProtocolName(TlsProtocol protocol) => protocol switch
-    {
-        TlsProtocol.Tls12 => "TLSv1.2",
-        _ => "TLSv1.3",
-    };
-
     // nginx refuses to start when the longest server name does not fit a hash bucket.
     private static int NamesHashBucketSize(EdgeSpec spec)
     {
@@ -252,6 +246,4 @@ public static class NginxConfRenderer
         while (size < needed) size *= 2;
         return size;
     }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
 
 namespace RealtimeStack.Cli.Commands;
@@ -64,21 +65,19 @@ public static class ServeCommand
     {
         var spec = edge.Spec;
         var host = CheckCommand.HostFor(spec);
-        var https = $"https://{host}:{Number(spec.Listen.HttpsPort)}/";
-        var resolve = $"--resolve {host}:{Number(spec.Listen.HttpsPort)}:127.0.0.1";
+        var https = $"https://{host}:{InvariantText.Of(spec.Listen.HttpsPort)}/";
+        var resolve = $"--resolve {host}:{InvariantText.Of(spec.Listen.HttpsPort)}:127.0.0.1";
         var status = spec.Metrics.Enabled ? StatusServer.Url(spec.Metrics) : null;
         stdout.WriteLine($"edge serve stack {stack}: nginx {edge.Nginx.Binary.Version} (pid {edge.Nginx.ProcessId}) on 127.0.0.1 in front of " +
                          $"{string.Join(", ", edge.Backends.Select(b => b.Options.InstanceId))}, {(limit is { } l ? $"for {l.TotalSeconds:F0} s" : "until Ctrl+C")}");
         stdout.WriteLine($"  https   {https}   (the stack's name, served on 127.0.0.1)");
-        stdout.WriteLine($"  http    http://{host}:{Number(spec.Listen.HttpPort)}/");
+        stdout.WriteLine($"  http    http://{host}:{InvariantText.Of(spec.Listen.HttpPort)}/");
         if (status is not null) stdout.WriteLine($"  status  {status}");
         stdout.WriteLine($"  trust   {trust}   ({(edge.GeneratedCertificate is null ? "the stack's certificate" : "a self-signed certificate made for this run")})");
         stdout.WriteLine("try:");
         stdout.WriteLine($"  curl --cacert {trust} {resolve} {https}api/hello");
         stdout.WriteLine($"  curl -N --cacert {trust} {resolve} {https}sse/chat");
         if (status is not null) stdout.WriteLine($"  dotnet run --project tools/edge -- status {status} --watch 2");
-        stdout.WriteLine($"  dotnet run --project tools/edge -- doctor {https} --ca {trust} --connect-to 127.0.0.1 --http-port {Number(spec.Listen.HttpPort)}");
+        stdout.WriteLine($"  dotnet run --project tools/edge -- doctor {https} --ca {trust} --connect-to 127.0.0.1 --http-port {InvariantText.Of(spec.Listen.HttpPort)}");
     }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
