@@ -93,6 +93,24 @@ else
   fi
 fi
 
+# The code as dotnet format writes it (whitespace, the .editorconfig's style): a change it would make fails.
+echo "=== dotnet format --verify-no-changes"
+if [ "$pulumi_restores" = yes ]; then
+  format_targets=(RealtimeStack.sln)
+else
+  # Without the Pulumi packages the projects that need them cannot load; the others are checked.
+  format_targets=(components/RealtimeStack.Edge samples/RealtimeStack.SampleBackends tools/edge tools/local tools/bench tests/RealtimeStack.Edge.Tests tests/RealtimeStack.Cli.Tests)
+fi
+format_ok=yes
+for target in "${format_targets[@]}"; do
+  dotnet format "$target" --verify-no-changes -v quiet >>"$results/format.log" 2>&1 || format_ok=no
+done
+if [ "$format_ok" = yes ]; then
+  ran+=("format: dotnet format --verify-no-changes on ${format_targets[*]} changes nothing")
+else
+  cat "$results/format.log"; failed_suites+=("format (run dotnet format on ${format_targets[*]} and commit the result)")
+fi
+
 echo
 echo "=== summary"
 # The end-to-end suites run on each of these (see tests/Shared/Nginx/InstalledNginx.cs).

@@ -81,7 +81,7 @@ public sealed class RealtimeEdge : ComponentResource
     }
 
     /// <summary>Docker mode: the containers; the backends' aliases by role, and the component that holds them.</summary>
-    private (Output<Dictionary<string, string[]>> ServiceNames, Resource Edge) BuildDocker(EdgeParts edge, (Input<string> Certificate, Input<string> Key) tls, RealtimeEdgeArgs args)
+    private static (Output<Dictionary<string, string[]>> ServiceNames, Resource Edge) BuildDocker(EdgeParts edge, (Input<string> Certificate, Input<string> Key) tls, RealtimeEdgeArgs args)
     {
         // Container and network names are global on a Docker engine; a stable random suffix keeps stacks apart.
         var suffix = new RandomString($"{edge.Name}-suffix", new RandomStringArgs { Length = 6, Special = false, Upper = false }, edge.Child());
@@ -106,7 +106,7 @@ public sealed class RealtimeEdge : ComponentResource
     /// <summary>Kubernetes and gateway mode: the same namespace, backends and TLS Secret, in front of them
     /// ingress-nginx with Ingresses, or Envoy Gateway with a Gateway and HTTPRoutes; the Services' names by role,
     /// and the controller.</summary>
-    private (Output<Dictionary<string, string[]>> ServiceNames, Resource Controller) BuildCluster(EdgeParts edge, (Input<string> Certificate, Input<string> Key) certificate)
+    private static (Output<Dictionary<string, string[]>> ServiceNames, Resource Controller) BuildCluster(EdgeParts edge, (Input<string> Certificate, Input<string> Key) certificate)
     {
         var namespaceName = CustomObjectResources.Namespace($"{edge.Name}-namespace", edge.Model.Apply(m => m.Deployment.Namespace), edge.Child());
         var backends = BackendWorkload.All(edge.Shape.Deployment).Select(w => (w.Role, w.Name,

@@ -218,7 +218,7 @@ public sealed class SampleBackend : IAsyncDisposable
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
-            await context.Response.WriteAsync("WebSocket upgrade required\n");
+            await context.Response.WriteAsync("WebSocket upgrade required\n", stopping);
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();

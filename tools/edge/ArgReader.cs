@@ -12,7 +12,7 @@ public sealed class ArgReader
 
     public bool Flag(string name) => _args.Remove(name);
 
-    public string? Option(string name) => Options(name).LastOrDefault();
+    public string? Option(string name) => Options(name) is { Count: > 0 } values ? values[^1] : null;
 
     public IReadOnlyList<string> Options(string name)
     {

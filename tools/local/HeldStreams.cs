@@ -134,7 +134,7 @@ public sealed class HeldStreams : IAsyncDisposable
                 catch (Exception) { /* ended: counted below */ }
                 state.Ended = true;
                 response.Dispose();
-            });
+            }, _stop.Token);
         }
         catch
         {

@@ -22,6 +22,11 @@ public sealed partial record NginxVersion(int Major, int Minor, int Patch) : ICo
     public int CompareTo(NginxVersion? other) =>
         other is null ? 1 : (Major, Minor, Patch).CompareTo((other.Major, other.Minor, other.Patch));
 
+    public static bool operator <(NginxVersion left, NginxVersion right) => left.CompareTo(right) < 0;
+    public static bool operator <=(NginxVersion left, NginxVersion right) => left.CompareTo(right) <= 0;
+    public static bool operator >(NginxVersion left, NginxVersion right) => left.CompareTo(right) > 0;
+    public static bool operator >=(NginxVersion left, NginxVersion right) => left.CompareTo(right) >= 0;
+
     public override string ToString() => $"{Major}.{Minor}.{Patch}";
 
     public static Parsed<NginxVersion> Parse(string key, string raw)

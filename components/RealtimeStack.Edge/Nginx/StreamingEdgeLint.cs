@@ -32,7 +32,7 @@ public static class StreamingEdgeLint
             CheckHttp2(server, target, findings);
             foreach (var location in server.Children("location"))
             {
-                var path = location.Args.LastOrDefault() ?? "";
+                var path = location.Args.Count > 0 ? location.Args[^1] : "";
                 var where = $"location {string.Join(' ', location.Args)}";
                 if (!location.Children("proxy_pass").Any()) continue;
                 CheckForwarded(http, server, location, where, findings);
@@ -79,7 +79,7 @@ public static class StreamingEdgeLint
         innermostFirst.Select(level => level.Children(name).ToArray()).FirstOrDefault(set => set.Length > 0) ?? [];
 
     private static string? EffectiveValue(string name, params Directive[] innermostFirst) =>
-        innermostFirst.Select(level => level.Children(name).LastOrDefault()?.Args.FirstOrDefault()).FirstOrDefault(v => v is not null);
+        innermostFirst.Select(level => level.Children(name).LastOrDefault()?.Args is { Count: > 0 } args ? args[0] : null).FirstOrDefault(v => v is not null);
 
     private static void CheckForwarded(Directive http, Directive server, Directive location, string where, List<LintFinding> findings)
     {
@@ -157,6 +157,6 @@ public static class StreamingEdgeLint
     {
         var map = http.Children("map").FirstOrDefault(m => m.Args.Count == 2 && m.Args[1] == variable);
         var entry = map?.Block?.FirstOrDefault(e => forEmptyKey ? e.Name.Length == 0 : e.Name == "default");
-        return entry is not null && entry.Args.FirstOrDefault() == value;
+        return entry is { Args.Count: > 0 } && entry.Args[0] == value;
     }
 }

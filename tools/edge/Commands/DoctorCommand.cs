@@ -90,9 +90,11 @@ public static class DoctorCommand
         return url;
     }
 
+    private static readonly string[] EdgeRoutes = ["/api/", "/sse/", "/ws/"];
+
     // The route a path lies on, if it is one of the edge's: a doctor run against it would test the wrong URLs.
     private static string? RouteOf(string path) =>
-        new[] { "/api/", "/sse/", "/ws/" }.FirstOrDefault(p => path.StartsWith(p, StringComparison.Ordinal) || path == p.TrimEnd('/'));
+        EdgeRoutes.FirstOrDefault(p => path.StartsWith(p, StringComparison.Ordinal) || path == p.TrimEnd('/'));
 
     private static X509Certificate2Collection LoadCertificates(string? file, List<string> problems)
     {

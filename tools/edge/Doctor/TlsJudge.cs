@@ -119,10 +119,10 @@ public static class TlsJudge
     {
         SslProtocols.Tls13 => "TLSv1.3",
         SslProtocols.Tls12 => "TLSv1.2",
-#pragma warning disable SYSLIB0039 // named only to report them
+#pragma warning disable SYSLIB0039, CA5397 // named only to report them
         SslProtocols.Tls11 => "TLSv1.1",
         SslProtocols.Tls => "TLSv1.0",
-#pragma warning restore SYSLIB0039
+#pragma warning restore SYSLIB0039, CA5397
         _ => protocol.ToString(),
     };
 }

@@ -14,6 +14,8 @@ namespace RealtimeStack.Cli.Local;
 /// </summary>
 public sealed class LocalEdge : IAsyncDisposable
 {
+    private static readonly string[] ApiBackends = ["api-1", "api-2"];
+
     private readonly List<SampleBackend> _backends;
 
     private LocalEdge(EdgeSpec spec, NginxConf conf, NginxProcess nginx, List<SampleBackend> backends, SelfSignedCertificate.Pem? generated, string directory)
@@ -63,7 +65,7 @@ public sealed class LocalEdge : IAsyncDisposable
         var backends = new List<SampleBackend>();
         try
         {
-            foreach (var id in new[] { "api-1", "api-2" }.Concat(Enumerable.Range(1, sseBackends).Select(n => $"sse-{n}")).Append("ws-1"))
+            foreach (var id in ApiBackends.Concat(Enumerable.Range(1, sseBackends).Select(n => $"sse-{n}")).Append("ws-1"))
             {
                 var options = SampleBackendOptions.Loopback(id);
                 backends.Add(await SampleBackend.StartAsync(backendOptions?.Invoke(options) ?? options));
