@@ -53,7 +53,7 @@ public sealed class DoctorFindsDefectsTests
     public async Task The_defect_is_the_only_failure_and_its_fix_is_named(string defect)
     {
         var (tamper, failed, nginxFix, ingressFix, idleSeconds) = DefectCases[defect];
-        await using var edge = await LocalEdge.StartAsync(Stacks.Minimal(), tamper: tamper);
+        await using var edge = await LocalEdge.StartAsync(LocalStacks.Minimal(), tamper: tamper);
 
         var run = await CommandRun.DoctorAsync(edge, TimeSpan.FromSeconds(idleSeconds));
 
@@ -68,7 +68,7 @@ public sealed class DoctorFindsDefectsTests
     [Fact]
     public async Task The_article_websocket_location_is_seen_from_the_backend()
     {
-        await using var edge = await LocalEdge.StartAsync(Stacks.Minimal(), tamper: DefectCases["the article's WebSocket location: its own proxy_set_header hides Host and X-Forwarded-For"].Tamper);
+        await using var edge = await LocalEdge.StartAsync(LocalStacks.Minimal(), tamper: DefectCases["the article's WebSocket location: its own proxy_set_header hides Host and X-Forwarded-For"].Tamper);
 
         var run = await CommandRun.DoctorAsync(edge, TimeSpan.FromSeconds(1));
 
@@ -80,7 +80,7 @@ public sealed class DoctorFindsDefectsTests
     public async Task The_measured_values_say_what_went_wrong()
     {
         // The WebSocket location without Upgrade/Connection: nginx sends a plain request, the backend answers 426.
-        await using var edge = await LocalEdge.StartAsync(Stacks.Minimal(), tamper: DefectCases["no Upgrade and Connection headers in the WebSocket location"].Tamper);
+        await using var edge = await LocalEdge.StartAsync(LocalStacks.Minimal(), tamper: DefectCases["no Upgrade and Connection headers in the WebSocket location"].Tamper);
 
         var run = await CommandRun.DoctorAsync(edge, TimeSpan.FromSeconds(1), json: false);
 
@@ -94,7 +94,7 @@ public sealed class DoctorFindsDefectsTests
     [Fact]
     public async Task Plain_http_that_serves_the_app_instead_of_redirecting_fails_the_redirect_check()
     {
-        await using var edge = await LocalEdge.StartAsync(Stacks.Minimal(("redirectHttp", "false")));
+        await using var edge = await LocalEdge.StartAsync(LocalStacks.Minimal(("redirectHttp", "false")));
 
         var run = await CommandRun.DoctorAsync(edge, TimeSpan.FromSeconds(1));
 

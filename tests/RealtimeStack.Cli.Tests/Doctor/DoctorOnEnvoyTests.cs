@@ -13,7 +13,7 @@ public sealed class DoctorOnEnvoyTests
         try
         {
             // No --http-port: the redirect check is skipped, so every answer comes from the server above.
-            return await CommandRun.RunAsync(["doctor", $"https://{Stacks.Host}:{server.Port}/", "--connect-to", "127.0.0.1", "--ca", ca, "--duration", "0.1", .. more]);
+            return await CommandRun.RunAsync(["doctor", $"https://{LocalStacks.Host}:{server.Port}/", "--connect-to", "127.0.0.1", "--ca", ca, "--duration", "0.1", .. more]);
         }
         finally
         {
@@ -32,7 +32,7 @@ public sealed class DoctorOnEnvoyTests
         var run = await DoctorAsync(server);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.StartsWith($"edge doctor https://{Stacks.Host}:{server.Port}/ (edge: envoy-gateway; server: envoy on every answer)", run.Stdout);
+        Assert.StartsWith($"edge doctor https://{LocalStacks.Host}:{server.Port}/ (edge: envoy-gateway; server: envoy on every answer)", run.Stdout);
         Assert.Contains("  FAIL  sse-content-type", run.Stdout);
         var fixes = FixLines(run);
         Assert.StartsWith("fix (envoy-gateway): an HTTPRoute rule matching path PathPrefix /sse/", fixes[0]);

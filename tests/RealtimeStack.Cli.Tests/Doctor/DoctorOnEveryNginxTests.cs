@@ -17,7 +17,7 @@ public sealed class DoctorOnEveryNginxTests
     public async Task Every_check_passes(string nginx)
     {
         var binary = InstalledNginx.Get(nginx);
-        await using var edge = await LocalEdge.StartAsync(Stacks.Minimal(), binary);
+        await using var edge = await LocalEdge.StartAsync(LocalStacks.Minimal(), binary);
         Assert.Equal(binary.Path, edge.Nginx.Binary.Path);
         Assert.Equal(binary.Version, edge.Spec.NginxVersion);
 

@@ -21,7 +21,7 @@ public sealed class DoctorOnProjectConfigurationTests(HealthyEdgeFixture fixture
         Assert.Matches(@"HTTP/2: (19|20|21) events, one by one", pacing); // 20 written in the window; one may fall on its edge
         Assert.Contains("ws-1", run.Check("ws-upgrade").GetProperty("measured").GetString());
         Assert.Contains("all reached sse-1", run.Check("sse-sticky").GetProperty("measured").GetString());
-        Assert.Contains($"Host {Stacks.Host}, X-Real-IP 127.0.0.1 (this client)", run.Check("forwarded-headers").GetProperty("measured").GetString());
+        Assert.Contains($"Host {LocalStacks.Host}, X-Real-IP 127.0.0.1 (this client)", run.Check("forwarded-headers").GetProperty("measured").GetString());
         Assert.Contains("doctor: watching SSE streams", run.Stderr);
     }
 
@@ -33,7 +33,7 @@ public sealed class DoctorOnProjectConfigurationTests(HealthyEdgeFixture fixture
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         // nginx names itself on its own redirect and on every proxied answer: the edge is detected as nginx.
-        Assert.StartsWith($"edge doctor https://{Stacks.Host}:{fixture.Edge.Spec.Listen.HttpsPort}/ (edge: nginx; server: nginx", lines[0]);
+        Assert.StartsWith($"edge doctor https://{LocalStacks.Host}:{fixture.Edge.Spec.Listen.HttpsPort}/ (edge: nginx; server: nginx", lines[0]);
         foreach (var check in DoctorChecks.All)
             Assert.Single(lines, l => l.StartsWith($"  pass  {check.Id} ", StringComparison.Ordinal));
         Assert.Equal($"{DoctorChecks.All.Count} checks: {DoctorChecks.All.Count} passed, 0 failed, 0 skipped", lines[^1]);

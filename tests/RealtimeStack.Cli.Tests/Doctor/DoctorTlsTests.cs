@@ -8,7 +8,7 @@ namespace RealtimeStack.Cli.Tests.Doctor;
 /// --insecure only lets the other checks run.</summary>
 public sealed class DoctorTlsTests(HealthyEdgeFixture fixture) : IClassFixture<HealthyEdgeFixture>
 {
-    private string Https => $"https://{Stacks.Host}:{fixture.Edge.Spec.Listen.HttpsPort}/";
+    private string Https => $"https://{LocalStacks.Host}:{fixture.Edge.Spec.Listen.HttpsPort}/";
 
     private string HttpPort => fixture.Edge.Spec.Listen.HttpPort.ToString(CultureInfo.InvariantCulture);
 
@@ -44,7 +44,7 @@ public sealed class DoctorTlsTests(HealthyEdgeFixture fixture) : IClassFixture<H
     [Fact]
     public async Task A_plain_http_port_given_as_https_is_named()
     {
-        var run = await CommandRun.RunAsync("doctor", $"https://{Stacks.Host}:{HttpPort}/", "--connect-to", "127.0.0.1", "--json");
+        var run = await CommandRun.RunAsync("doctor", $"https://{LocalStacks.Host}:{HttpPort}/", "--connect-to", "127.0.0.1", "--json");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(["tls-protocol"], run.Failed());

@@ -13,7 +13,7 @@ using RealtimeStack.Cli.Tests.Support;
 namespace RealtimeStack.Cli.Tests.Doctor;
 
 /// <summary>
-/// A stand-in for an Envoy edge with no routes: HTTPS on 127.0.0.1 for <see cref="Stacks.Host"/>, every request
+/// A stand-in for an Envoy edge with no routes: HTTPS on 127.0.0.1 for <see cref="LocalStacks.Host"/>, every request
 /// answered 404 with <c>server: envoy</c> (Envoy's own name), and nothing else of Kestrel's.
 /// </summary>
 public sealed class EnvoyAnsweringServer : IAsyncDisposable
@@ -33,7 +33,7 @@ public sealed class EnvoyAnsweringServer : IAsyncDisposable
 
     public static async Task<EnvoyAnsweringServer> StartAsync()
     {
-        var pem = SelfSignedCertificate.Create([Stacks.Host], TimeSpan.FromDays(30));
+        var pem = SelfSignedCertificate.Create([LocalStacks.Host], TimeSpan.FromDays(30));
         var certificate = X509Certificate2.CreateFromPem(pem.CertificatePem, pem.PrivateKeyPem);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

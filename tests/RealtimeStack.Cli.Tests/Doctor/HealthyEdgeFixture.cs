@@ -8,7 +8,7 @@ public sealed class HealthyEdgeFixture : IAsyncLifetime
 {
     public LocalEdge Edge { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Edge = await LocalEdge.StartAsync(Stacks.Minimal());
+    public async Task InitializeAsync() => Edge = await LocalEdge.StartAsync(LocalStacks.Minimal());
 
     public async Task DisposeAsync()
     {

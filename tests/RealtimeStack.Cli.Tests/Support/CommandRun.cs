@@ -30,7 +30,7 @@ public sealed record CommandRun(int ExitCode, string Stdout, string Stderr)
         {
             string[] args =
             [
-                "doctor", $"https://{Stacks.Host}:{edge.Spec.Listen.HttpsPort}/",
+                "doctor", $"https://{LocalStacks.Host}:{edge.Spec.Listen.HttpsPort}/",
                 "--connect-to", "127.0.0.1",
                 "--ca", ca,
                 "--http-port", edge.Spec.Listen.HttpPort.ToString(CultureInfo.InvariantCulture),

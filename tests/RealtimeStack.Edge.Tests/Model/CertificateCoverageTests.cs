@@ -1,4 +1,3 @@
-using RealtimeStack.Edge.Tests.Support;
 using RealtimeStack.Edge.Tls;
 
 namespace RealtimeStack.Edge.Tests.Model;

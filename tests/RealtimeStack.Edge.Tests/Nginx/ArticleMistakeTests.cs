@@ -1,6 +1,5 @@
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
-using RealtimeStack.Edge.Tests.Support;
 using L = RealtimeStack.Edge.Nginx.StreamingEdgeLint;
 
 namespace RealtimeStack.Edge.Tests.Nginx;

@@ -1,5 +1,4 @@
 using RealtimeStack.Edge.Nginx;
-using RealtimeStack.Edge.Tests.Support;
 using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.IngressNginx;
 using RealtimeStack.Edge.Model;

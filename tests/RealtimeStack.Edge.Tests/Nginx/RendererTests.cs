@@ -1,5 +1,4 @@
 using RealtimeStack.Edge.Nginx;
-using RealtimeStack.Edge.Tests.Support;
 
 namespace RealtimeStack.Edge.Tests.Nginx;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using RealtimeStack.Edge.Model;
 using RealtimeStack.Edge.Nginx;
-using RealtimeStack.Edge.Tests.Support;
 
 namespace RealtimeStack.Edge.Tests.Nginx;
 
