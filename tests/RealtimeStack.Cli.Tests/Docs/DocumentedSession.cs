@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RealtimeStack.Cli.Local;
+using RealtimeStack.Cli.LocalEdges;
 using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Tls;
 using YamlDotNet.Serialization;

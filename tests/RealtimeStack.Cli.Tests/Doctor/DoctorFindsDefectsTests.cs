@@ -1,4 +1,4 @@
-using RealtimeStack.Cli.Local;
+using RealtimeStack.Cli.LocalEdges;
 using RealtimeStack.Cli.Tests.Support;
 using RealtimeStack.Edge.Nginx;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
-using RealtimeStack.Cli.Local;
+using RealtimeStack.Cli.LocalEdges;
 using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Cli.Tests.Support;
 using Xunit.Abstractions;

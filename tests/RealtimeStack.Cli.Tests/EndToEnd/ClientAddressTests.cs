@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using RealtimeStack.Cli.Local;
+using RealtimeStack.Cli.LocalEdges;
 using RealtimeStack.Edge.Docker;
 using RealtimeStack.Cli.Tests.Support;
 using RealtimeStack.SampleBackends;

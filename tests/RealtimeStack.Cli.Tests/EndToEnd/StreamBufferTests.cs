@@ -1,5 +1,5 @@
 using System.Net;
-using RealtimeStack.Cli.Local;
+using RealtimeStack.Cli.LocalEdges;
 using RealtimeStack.Cli.Tests.Support;
 
 namespace RealtimeStack.Cli.Tests.EndToEnd;

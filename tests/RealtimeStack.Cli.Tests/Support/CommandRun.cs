@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using RealtimeStack.Cli.Local;
+using RealtimeStack.Cli.LocalEdges;
 
 namespace RealtimeStack.Cli.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Security.Cryptography.X509Certificates;
-using RealtimeStack.Cli.Local;
+using RealtimeStack.Cli.LocalEdges;
 
 namespace RealtimeStack.Cli.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using RealtimeStack.Cli.Doctor;
-using RealtimeStack.Cli.Local;
+using RealtimeStack.Cli.LocalEdges;
 using RealtimeStack.Local;
 using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Model;

@@ -61,7 +61,7 @@ public static class ServeCommand
         }
     }
 
-    private static void Describe(string stack, Cli.Local.LocalEdge edge, string trust, TimeSpan? limit, TextWriter stdout)
+    private static void Describe(string stack, LocalEdges.LocalEdge edge, string trust, TimeSpan? limit, TextWriter stdout)
     {
         var spec = edge.Spec;
         var host = CheckCommand.HostFor(spec);

@@ -5,7 +5,7 @@ using RealtimeStack.Edge.Nginx;
 using RealtimeStack.Edge.Tls;
 using RealtimeStack.SampleBackends;
 
-namespace RealtimeStack.Cli.Local;
+namespace RealtimeStack.Cli.LocalEdges;
 
 /// <summary>
 /// A whole edge on this machine: the sample backends (two api, one sse unless asked for more, one ws) on Kestrel, and real nginx in a
