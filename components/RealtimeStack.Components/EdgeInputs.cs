@@ -17,9 +17,10 @@ namespace RealtimeStack.Components;
 /// </summary>
 internal sealed class EdgeInputs
 {
-    /// <summary>Every setting with the properties that lead to it from <see cref="RealtimeEdgeArgs"/>.</summary>
-    public static IReadOnlyList<(ConfigKey Key, IReadOnlyList<PropertyInfo> Chain)> Settings { get; } =
-        ConfigKey.All.Select(k => (k, Chain(typeof(RealtimeEdgeArgs), k.Path))).ToArray();
+    /// <summary>Every setting with the properties that lead to it from <see cref="RealtimeEdgeArgs"/>, and to the
+    /// input it had before a rename (null for one never renamed).</summary>
+    public static IReadOnlyList<(ConfigKey Key, IReadOnlyList<PropertyInfo> Chain, IReadOnlyList<PropertyInfo>? Former)> Settings { get; } =
+        ConfigKey.All.Select(k => (k, Chain(typeof(RealtimeEdgeArgs), k.Path), k.FormerPath is { } former ? Chain(typeof(RealtimeEdgeArgs), former) : null)).ToArray();
 
     private readonly IReadOnlyDictionary<string, string> _plain;
     private readonly IReadOnlyList<(ConfigKey Key, Output<FlatValue> Value)> _values;
@@ -27,7 +28,7 @@ internal sealed class EdgeInputs
     private readonly string _heading;
     private readonly Inputs.TlsArgs? _tls;
 
-    private EdgeInputs(IReadOnlyDictionary<string, string> plain, IReadOnlyList<ConfigError> plainErrors, IReadOnlyList<(ConfigKey Key, Output<FlatValue> Value)> values, Inputs.TlsArgs? tls, bool hasBuild, bool stackKeys)
+    private EdgeInputs(IReadOnlyDictionary<string, string> plain, IReadOnlyList<ConfigError> plainErrors, IReadOnlyList<(ConfigKey Key, Output<FlatValue> Value)> values, Inputs.TlsArgs? tls, bool hasBuild, bool stackKeys, IReadOnlyList<ConfigError> renamed)
     {
         (_plain, _values, _tls) = (plain, values, tls);
         _name = stackKeys ? e => e : ForInputs;
@@ -47,12 +48,13 @@ internal sealed class EdgeInputs
         // Thrown before the component registers: a RunException is printed as its message alone.
         if (errors.Count > 0) throw new RunException(Message(errors));
         // Which inputs are given is known now, whatever their values: so is whether the mode uses them.
-        NoEffect = ModeEffects.NoEffect(plain.Keys.Concat(values.Select(v => v.Key.FullName)), DeploymentConfigKeys.Mode.ValueIn(plain) ?? StackModes.Docker)
-            .Select(_name).ToArray();
+        var noEffect = ModeEffects.NoEffect(plain.Keys.Concat(values.Select(v => v.Key.FullName)), DeploymentConfigKeys.Mode.ValueIn(plain) ?? StackModes.Docker);
+        Warnings = [.. renamed, .. noEffect.Select(_name)];
     }
 
-    /// <summary>The inputs given that have no effect in the edge's mode, each named as the caller named it.</summary>
-    public IReadOnlyList<ConfigError> NoEffect { get; }
+    /// <summary>The inputs given under a former name, and those without effect in the edge's mode, each named as the
+    /// caller named it.</summary>
+    public IReadOnlyList<ConfigError> Warnings { get; }
 
     /// <summary>The model of the plain settings (every other one a placeholder): which children exist and their names.</summary>
     public StackModel Shape { get; } = null!;
@@ -64,14 +66,26 @@ internal sealed class EdgeInputs
         if (args.StackSettings is { } stack)
         {
             // A stack's settings are all known now: every one is bound at once, and every error reported together.
-            return new EdgeInputs(stack, [], [], tls, args.BackendBuild is not null, stackKeys: true);
+            return new EdgeInputs(stack, [], [], tls, args.BackendBuild is not null, stackKeys: true, RenamedKeys.Warnings(stack.Keys));
         }
         var plainValues = new Dictionary<string, string>(StringComparer.Ordinal);
         var plainErrors = new List<ConfigError>();
         var outputs = new List<(ConfigKey Key, Output<FlatValue> Value)>();
-        foreach (var (key, chain) in Settings.Where(s => !s.Key.Secret))
+        var renamed = new List<ConfigError>();
+        foreach (var (key, chain, former) in Settings.Where(s => !s.Key.Secret))
         {
             var input = Find(args, chain);
+            // An input given under its former name still counts, with a warning; given under both, it is refused.
+            if (former is not null && Find(args, former) is { } old)
+            {
+                if (input is not null)
+                {
+                    plainErrors.Add(new ConfigError(key.Path, $"and {key.FormerPath}, its former name, are both given: keep {key.Path}"));
+                    continue;
+                }
+                input = old;
+                renamed.Add(new ConfigError(key.FormerPath!, $"is now {key.Path}: rename it (the old name still works, and will go)"));
+            }
             if (input is null) continue;
             if (!ResourceShape.Decides(key))
             {
@@ -82,7 +96,7 @@ internal sealed class EdgeInputs
             if (plain.Error is { } error) plainErrors.Add(error);
             else if (plain.Text is { } text) plainValues[key.FullName] = text;
         }
-        return new EdgeInputs(plainValues, plainErrors, outputs, tls, args.BackendBuild is not null, stackKeys: false);
+        return new EdgeInputs(plainValues, plainErrors, outputs, tls, args.BackendBuild is not null, stackKeys: false, renamed);
     }
 
     /// <summary>

@@ -57,7 +57,11 @@ internal static class PackageSchema
             var node = properties[name]!.AsObject();
             var path = prefix + name;
             if (ConfigKey.Find(path) is { } key)
+            {
                 Describe(node, key);
+                // A renamed input's old name: still read, and said to go.
+                if (property.GetCustomAttribute<ObsoleteAttribute>() is { Message: { } message }) node["deprecationMessage"] = message;
+            }
             else if (typeof(Pulumi.ResourceArgs).IsAssignableFrom(property.PropertyType))
             {
                 node["description"] = DescriptionOf(property.PropertyType);

@@ -57,7 +57,7 @@ public sealed class RealtimeEdge : ComponentResource
     private RealtimeEdge(string name, RealtimeEdgeArgs args, EdgeInputs inputs, ComponentResourceOptions? options)
         : base(ComponentTypes.Edge, name, args, WithFormerType(options))
     {
-        foreach (var warning in inputs.NoEffect) Log.Warn(warning.ToString(), this);
+        foreach (var warning in inputs.Warnings) Log.Warn(warning.ToString(), this);
         var check = inputs.Check(this);
         var edge = new EdgeParts(this, name, inputs.Shape, inputs.Model(check), check.Apply(_ => ImmutableArray<Resource>.Empty));
         var shape = inputs.Shape.Deployment;

@@ -7,7 +7,7 @@ namespace RealtimeStack.Components;
 /// Inputs of <see cref="RealtimeEdge"/>; durations and sizes are nginx strings ("1h", "10m"). Each input maps to one
 /// <c>realtime:*</c> stack setting, whose meaning and default the configuration reference lists by input path
 /// (<c>routes.sse.readTimeout</c>). The inputs that decide which resources exist (mode, the docker server lists,
-/// metrics, serviceMonitor, gatewayCrds, redirectHttp, gatewayClass) are plain C# values, known when the edge is
+/// metrics, metricsMonitor, gatewayCrds, redirectHttp, gatewayClass) are plain C# values, known when the edge is
 /// constructed, so a preview shows every resource; every other input takes a plain value or an Output of another
 /// resource or StackReference. Required: <see cref="Domain"/>; in kubernetes and gateway mode
 /// <see cref="BackendImage"/>; in docker mode (the default) the three server lists and a backend image or build.

@@ -118,14 +118,14 @@ public sealed class ComponentInputTests
             BackendImage = "registry.example.com/realtime/backend:3.1",
             Upstreams = new UpstreamsArgs { Api = new ApiUpstreamArgs { Servers = ["api-1:9000,api-2:9000"] }, Sse = new SseUpstreamArgs { Servers = ["sse-1:9100"] } },
             Metrics = new MetricsArgs { Enabled = false },
-            Kubernetes = new KubernetesArgs { ServiceMonitor = true },
+            Kubernetes = new KubernetesArgs { MetricsMonitor = true },
         })), mocks, preview: true));
         var message = e.ToString();
         Assert.Contains("invalid RealtimeEdge inputs", message);
         Assert.Contains("upstreams.api.servers: item 0 ('api-1:9000,api-2:9000') must not contain a comma", message);
         // The default servers are loopback addresses for a local nginx: docker mode says what it needs instead.
         Assert.Contains("upstreams.ws.servers: is required in docker mode: each server is a backend container reached by name, like ws-1:9200", message);
-        Assert.Contains("kubernetes.serviceMonitor: needs metrics.enabled", message);
+        Assert.Contains("kubernetes.metricsMonitor: needs metrics.enabled", message);
         Assert.DoesNotContain("realtime:", message);
         Assert.DoesNotContain(mocks.Registered, r => r.Type != "pulumi:pulumi:Stack");
     }
@@ -186,12 +186,45 @@ public sealed class ComponentInputTests
     {
         var settings = EdgeInputs.Settings.Select(s => s.Key.Path).ToHashSet();
         Assert.Equal(Edge.Configuration.ConfigKey.All.Count, settings.Count);
+        // A renamed setting keeps its former input, read with a warning.
+        var former = Edge.Configuration.ConfigKey.All.Select(k => k.FormerPath).OfType<string>();
         var leaves = Leaves(typeof(RealtimeEdgeArgs), "").ToArray();
-        Assert.Equal(settings.Order(), leaves.Where(l => !l.StartsWith("backendBuild.", StringComparison.Ordinal)).Order());
+        Assert.Equal(settings.Concat(former).Order(), leaves.Where(l => !l.StartsWith("backendBuild.", StringComparison.Ordinal)).Order());
     }
 
     private static IEnumerable<string> Leaves(Type args, string prefix) =>
         args.GetProperties().SelectMany(p => typeof(ResourceArgs).IsAssignableFrom(p.PropertyType)
             ? Leaves(p.PropertyType, prefix + AttributeNames.InputName(p) + ".")
             : [prefix + AttributeNames.InputName(p)]);
+
+    /// <summary>A renamed input under its former name builds the same edge, with a warning on the edge; under both
+    /// names it is refused before anything is registered; the schema marks the old name deprecated.</summary>
+    [Fact]
+    public async Task A_former_input_name_builds_the_same_edge_and_both_names_are_refused()
+    {
+        static RealtimeEdgeArgs Args(KubernetesArgs kubernetes) => new()
+        {
+            Domain = "edge.example.net",
+            Mode = "kubernetes",
+            BackendImage = "registry.example.com/realtime/backend:3.1",
+            Kubernetes = kubernetes,
+        };
+        async Task<string> ControllerValues(KubernetesArgs kubernetes)
+        {
+            var run = await PulumiRun.OfAsync(() => StackOutputs.Of(new RealtimeEdge("edge", Args(kubernetes))));
+            return System.Text.Json.JsonSerializer.Serialize(Assert.Single(run.Mocks.OfType("kubernetes:helm.sh/v3:Release")).Inputs["values"]);
+        }
+#pragma warning disable CS0618 // the former names, on purpose
+        var viaOld = await ControllerValues(new KubernetesArgs { ControllerReplicas = 3 });
+        Assert.Equal(await ControllerValues(new KubernetesArgs { ProxyReplicas = 3 }), viaOld);
+        Assert.Contains("\"replicaCount\":3", viaOld, StringComparison.Ordinal);
+        var both = await Assert.ThrowsAnyAsync<Exception>(() => PulumiRun.OfAsync(() => StackOutputs.Of(new RealtimeEdge("edge", Args(new KubernetesArgs { ControllerReplicas = 3, ProxyReplicas = 3 })))));
+#pragma warning restore CS0618
+        Assert.Contains("kubernetes.proxyReplicas: and kubernetes.controllerReplicas, its former name, are both given: keep kubernetes.proxyReplicas", both.ToString(), StringComparison.Ordinal);
+
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(PackageSchema.Json())!;
+        var kubernetes = schema["types"]!["realtime:index:Kubernetes"]!["properties"]!;
+        Assert.Contains("Renamed ProxyReplicas", kubernetes["controllerReplicas"]!["deprecationMessage"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(kubernetes["proxyReplicas"]!["deprecationMessage"]);
+    }
 }

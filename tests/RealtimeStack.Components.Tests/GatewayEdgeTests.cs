@@ -72,9 +72,9 @@ public sealed class GatewayEdgeTests
         { ["realtime:trustedProxies", "10.0.0.0/8,192.168.1.1", "realtime:hstsMaxAge", "0s"] },
         { ["realtime:trustedProxies", "10.0.0.0/8", "realtime:maxStreams", "100000"] },
         { ["realtime:http2", "false", "realtime:tlsProtocols", "TLSv1.3"] },
-        { ["realtime:controllerReplicas", "1", "realtime:connectTimeout", "1500ms", "realtime:sseReadTimeout", "90s", "realtime:workerShutdownTimeout", "1d"] },
+        { ["realtime:proxyReplicas", "1", "realtime:connectTimeout", "1500ms", "realtime:sseReadTimeout", "90s", "realtime:workerShutdownTimeout", "1d"] },
         { ["realtime:gatewayCrds", "external"] },
-        { ["realtime:serviceMonitor", "true", "realtime:serviceMonitorLabels", "release=kube-prometheus-stack"] },
+        { ["realtime:metricsMonitor", "true", "realtime:metricsMonitorLabels", "release=kube-prometheus-stack"] },
     };
 
     [Theory]
@@ -223,7 +223,7 @@ public sealed class GatewayEdgeTests
     [Fact]
     public async Task The_proxies_drain_for_the_shutdown_timeout_and_keep_one_up()
     {
-        var run = await RunGateway(("realtime:workerShutdownTimeout", "20m"), ("realtime:controllerReplicas", "3"));
+        var run = await RunGateway(("realtime:workerShutdownTimeout", "20m"), ("realtime:proxyReplicas", "3"));
         var proxy = Spec(Assert.Single(run.Mocks.OfType("kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy")));
         Assert.Equal("20m", Path(proxy, "shutdown", "drainTimeout"));
         Assert.Equal("10s", Path(proxy, "shutdown", "minDrainDuration"));
@@ -231,7 +231,7 @@ public sealed class GatewayEdgeTests
         Assert.Equal(1d, Path(proxy, "provider", "kubernetes", "envoyPDB", "minAvailable"));
         Assert.Equal("Local", Path(proxy, "provider", "kubernetes", "envoyService", "externalTrafficPolicy"));
         // A budget keeping one of one up would block every node drain.
-        var single = await RunGateway(("realtime:controllerReplicas", "1"));
+        var single = await RunGateway(("realtime:proxyReplicas", "1"));
         Assert.False(((Map)Path(Spec(Assert.Single(single.Mocks.OfType("kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy"))), "provider", "kubernetes")).ContainsKey("envoyPDB"));
     }
 
@@ -294,7 +294,7 @@ public sealed class GatewayEdgeTests
     public async Task A_pod_monitor_scrapes_the_envoy_proxies_of_this_gateway_when_asked()
     {
         Assert.Empty((await RunGateway()).Mocks.OfType("kubernetes:monitoring.coreos.com/v1:PodMonitor"));
-        var run = await RunGateway(("realtime:serviceMonitor", "true"), ("realtime:serviceMonitorLabels", "release=kube-prometheus-stack"));
+        var run = await RunGateway(("realtime:metricsMonitor", "true"), ("realtime:metricsMonitorLabels", "release=kube-prometheus-stack"));
         var monitor = Assert.Single(run.Mocks.OfType("kubernetes:monitoring.coreos.com/v1:PodMonitor"));
         Assert.Empty(CrdSchema.ErrorsOf(monitor.Inputs));
         var metadata = (Map)monitor.Inputs["metadata"];

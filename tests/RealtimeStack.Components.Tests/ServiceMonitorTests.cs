@@ -30,7 +30,7 @@ public sealed class ServiceMonitorTests
     [Fact]
     public async Task The_service_monitor_selects_the_controller_metrics_and_passes_the_crd_schema()
     {
-        var run = await RunK8s(("realtime:serviceMonitor", "true"), ("realtime:serviceMonitorLabels", "release=kube-prometheus-stack,team=realtime"));
+        var run = await RunK8s(("realtime:metricsMonitor", "true"), ("realtime:metricsMonitorLabels", "release=kube-prometheus-stack,team=realtime"));
         var monitor = Assert.Single(run.Mocks.OfType(Type));
         Assert.Empty(CrdSchema.ErrorsOf(monitor.Inputs));
 
@@ -60,7 +60,7 @@ public sealed class ServiceMonitorTests
     [Fact]
     public async Task The_default_label_is_release_prometheus()
     {
-        var run = await RunK8s(("realtime:serviceMonitor", "true"));
+        var run = await RunK8s(("realtime:metricsMonitor", "true"));
         var metadata = (ImmutableDictionary<string, object>)Assert.Single(run.Mocks.OfType(Type)).Inputs["metadata"];
         Assert.Equal(new Dictionary<string, object> { ["release"] = "prometheus" }, (ImmutableDictionary<string, object>)metadata["labels"]);
     }
@@ -73,7 +73,7 @@ public sealed class ServiceMonitorTests
     [InlineData("/spec/endpoints", "{}")]                        // an object where the CRD wants a list
     public async Task The_crd_schema_check_rejects_a_broken_service_monitor(string pointer, string json)
     {
-        var run = await RunK8s(("realtime:serviceMonitor", "true"));
+        var run = await RunK8s(("realtime:metricsMonitor", "true"));
         var good = JsonNode.Parse(KubernetesSchema.ToJson(Assert.Single(run.Mocks.OfType(Type)).Inputs))!;
         Assert.Empty(CrdSchema.For("monitoring.coreos.com/v1", "ServiceMonitor").Errors(good.ToJsonString()));
         var parts = pointer.Trim('/').Split('/');
@@ -85,15 +85,15 @@ public sealed class ServiceMonitorTests
     [Fact]
     public void A_service_monitor_needs_metrics_and_its_labels_are_checked()
     {
-        var needsMetrics = Assert.Throws<Edge.Model.EdgeConfigException>(() => StackModel.Bind(StackConfig.FromStackFile("k8s", ("realtime:serviceMonitor", "true"), ("realtime:metrics", "false")))).Errors;
-        Assert.Contains(needsMetrics, e => e.Key == "realtime:serviceMonitor" && e.Rule.Contains("realtime:metrics"));
+        var needsMetrics = Assert.Throws<Edge.Model.EdgeConfigException>(() => StackModel.Bind(StackConfig.FromStackFile("k8s", ("realtime:metricsMonitor", "true"), ("realtime:metrics", "false")))).Errors;
+        Assert.Contains(needsMetrics, e => e.Key == "realtime:metricsMonitor" && e.Rule.Contains("realtime:metrics"));
 
         var errors = Assert.Throws<Edge.Model.EdgeConfigException>(() => StackModel.Bind(StackConfig.FromStackFile("k8s",
-            ("realtime:serviceMonitorLabels", "release=a,release=b,Bad Label=x,ok=-no-,noequals")))).Errors;
-        Assert.Contains(errors, e => e.Key == "realtime:serviceMonitorLabels" && e.Rule.Contains("'release' is given 2 times"));
-        Assert.Contains(errors, e => e.Key == "realtime:serviceMonitorLabels" && e.Rule.Contains("whitespace"));
-        Assert.Contains(errors, e => e.Key == "realtime:serviceMonitorLabels" && e.Rule.Contains("'ok=-no-'"));
-        Assert.Contains(errors, e => e.Key == "realtime:serviceMonitorLabels" && e.Rule.Contains("'noequals': must be key=value"));
+            ("realtime:metricsMonitorLabels", "release=a,release=b,Bad Label=x,ok=-no-,noequals")))).Errors;
+        Assert.Contains(errors, e => e.Key == "realtime:metricsMonitorLabels" && e.Rule.Contains("'release' is given 2 times"));
+        Assert.Contains(errors, e => e.Key == "realtime:metricsMonitorLabels" && e.Rule.Contains("whitespace"));
+        Assert.Contains(errors, e => e.Key == "realtime:metricsMonitorLabels" && e.Rule.Contains("'ok=-no-'"));
+        Assert.Contains(errors, e => e.Key == "realtime:metricsMonitorLabels" && e.Rule.Contains("'noequals': must be key=value"));
         Assert.Equal(["app.kubernetes.io/part-of=realtime", "empty="], new[] { "app.kubernetes.io/part-of=realtime", "empty=" }
             .Select(l => KubernetesLabel.Parse("k", l).Value).Select(kv => $"{kv.Key}={kv.Value}"));
     }

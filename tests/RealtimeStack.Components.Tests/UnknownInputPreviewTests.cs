@@ -159,7 +159,7 @@ public sealed class UnknownInputPreviewTests
                     Ws = new WsUpstreamArgs { Servers = ["ws-1:9200"] },
                 }
                 : null,
-            Kubernetes = mode == "docker" ? null : new KubernetesArgs { ServiceMonitor = true },
+            Kubernetes = mode == "docker" ? null : new KubernetesArgs { MetricsMonitor = true },
             Tls = tls,
         };
         adjust?.Invoke(args);

@@ -15,7 +15,7 @@ namespace RealtimeStack.Components.Tests;
 public sealed class UpdateEffectTests
 {
     /// <summary>What a resource is, for comparing with the plan; components are not compared (they do nothing themselves).</summary>
-    private enum Kind { NginxContainer, NginxImage, ReloadCommand, BackendContainers, BackendImage, Network, StatusVolume, GeneratedCertificate, NameSuffix, ControllerRelease, Namespaces, BackendDeployments, BackendServices, BackendDisruptionBudgets, Ingresses, TlsSecret, MetricsExporter, ServiceMonitor, Crds, GatewayClass, EnvoyProxy, Listeners, Routes }
+    private enum Kind { NginxContainer, NginxImage, ReloadCommand, BackendContainers, BackendImage, Network, StatusVolume, GeneratedCertificate, NameSuffix, ControllerRelease, Namespaces, BackendDeployments, BackendServices, BackendDisruptionBudgets, Ingresses, TlsSecret, MetricsExporter, MetricsMonitor, Crds, GatewayClass, EnvoyProxy, Listeners, Routes }
 
     /// <summary>Every setting changed alone on each stack, but those the stack's mode refuses (see <see cref="RefusedChange"/>).</summary>
     public static TheoryData<string, string> EveryChange => Changes(refused: false);
@@ -112,7 +112,7 @@ public sealed class UpdateEffectTests
                 (EdgeMode.Gateway, UpdateAction.UpdateProxies) when change.Subject == UpdatePlanner.GatewayListeners => ([Kind.Listeners], []),
                 (EdgeMode.Gateway, UpdateAction.UpdateProxies) => ([], [Kind.Routes, Kind.TlsSecret, Kind.GeneratedCertificate]),
                 (EdgeMode.Docker, UpdateAction.ConfigureMonitoring) => ([Kind.MetricsExporter], []),
-                (EdgeMode.Kubernetes or EdgeMode.Gateway, UpdateAction.ConfigureMonitoring) => ([Kind.ServiceMonitor], []),
+                (EdgeMode.Kubernetes or EdgeMode.Gateway, UpdateAction.ConfigureMonitoring) => ([Kind.MetricsMonitor], []),
                 _ => throw new InvalidOperationException($"{plan.Mode} mode does not plan {change.Action}"),
             };
             required.UnionWith(must);
@@ -155,7 +155,7 @@ public sealed class UpdateEffectTests
         "kubernetes:policy/v1:PodDisruptionBudget" => Kind.BackendDisruptionBudgets,
         "kubernetes:networking.k8s.io/v1:Ingress" => Kind.Ingresses,
         "kubernetes:core/v1:Secret" => Kind.TlsSecret,
-        "kubernetes:monitoring.coreos.com/v1:ServiceMonitor" or "kubernetes:monitoring.coreos.com/v1:PodMonitor" => Kind.ServiceMonitor,
+        "kubernetes:monitoring.coreos.com/v1:ServiceMonitor" or "kubernetes:monitoring.coreos.com/v1:PodMonitor" => Kind.MetricsMonitor,
         "kubernetes:helm.sh/v4:Chart" or "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition" => Kind.Crds,
         "kubernetes:gateway.networking.k8s.io/v1:GatewayClass" => Kind.GatewayClass,
         "kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy" => Kind.EnvoyProxy,

@@ -135,7 +135,7 @@ public static class SettingChanges
         ["backendImage"] = ["registry.example.com/realtime/backend:2.0.0", "registry.example.com/realtime/backend:3.0.0"],
         ["namespace"] = ["realtime-next", "realtime-blue"],
         ["ingressClass"] = ["realtime-nginx-next", "realtime-nginx-blue"],
-        ["controllerReplicas"] = ["3", "4"],
+        ["proxyReplicas"] = ["3", "4"],
         ["gatewayClass"] = ["realtime-envoy-next", "realtime-envoy-blue"],
         ["gatewayCrds"] = ["external", "install"],
         ["apiReplicas"] = ["3", "4"],
@@ -146,7 +146,7 @@ public static class SettingChanges
         ["backendGracePeriod"] = ["90s", "120s"],
         ["affinityTimeout"] = ["1h", "2h"],
         ["metricsHostPort"] = ["9113", "9114"],
-        ["serviceMonitor"] = ["true", "false"],
-        ["serviceMonitorLabels"] = ["release=kube-prometheus-stack", "team=realtime"],
+        ["metricsMonitor"] = ["true", "false"],
+        ["metricsMonitorLabels"] = ["release=kube-prometheus-stack", "team=realtime"],
     };
 }

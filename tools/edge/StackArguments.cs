@@ -15,7 +15,7 @@ public sealed record StackArguments(string? Stack, IReadOnlyList<string> Sets, s
     {
         var values = StackConfigSource.Load(RepoRoot.Find(), Stack ?? throw new InvalidOperationException("--stack was checked first"), Sets, CertificateFile, KeyFile);
         StackConfigSource.Bind(values);
-        StackConfigSource.WarnNoEffect(values, stderr);
+        StackConfigSource.Warn(values, stderr);
         return values;
     }
 }

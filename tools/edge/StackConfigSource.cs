@@ -37,6 +37,8 @@ public static class StackConfigSource
             if (eq <= 0) { problems.Add($"--set '{InputText.Shorten(set)}' must be KEY=VALUE"); continue; }
             // As `pulumi config set KEY` does: a key without a namespace is the project's (realtime).
             var key = set[..eq].Contains(':') ? set[..eq] : ConfigKey.Namespace + ":" + set[..eq];
+            // An override replaces the setting under either of its names (a renamed key's old one included).
+            if (ConfigKey.Find(key) is { } known) { values.Remove(known.FullName); if (known.FormerFullName is { } former) values.Remove(former); }
             values[key] = set[(eq + 1)..];
             encrypted.Remove(key);
         }
@@ -61,11 +63,12 @@ public static class StackConfigSource
         return values;
     }
 
-    /// <summary>A warning on <paramref name="stderr"/> for each key <paramref name="values"/> set that has no effect in
-    /// their mode (<see cref="ModeEffects"/>): every verb that reads a stack says it.</summary>
-    public static void WarnNoEffect(IReadOnlyDictionary<string, string> values, TextWriter stderr)
+    /// <summary>A warning on <paramref name="stderr"/> for each key <paramref name="values"/> set under a former name
+    /// (<see cref="RenamedKeys"/>) or without effect in their mode (<see cref="ModeEffects"/>): every verb that reads
+    /// a stack says it.</summary>
+    public static void Warn(IReadOnlyDictionary<string, string> values, TextWriter stderr)
     {
-        foreach (var warning in ModeEffects.NoEffect(values)) stderr.WriteLine($"warning: {warning}");
+        foreach (var warning in RenamedKeys.Warnings(values.Keys).Concat(ModeEffects.NoEffect(values))) stderr.WriteLine($"warning: {warning}");
     }
 
     public static IEnumerable<string> Stacks(string root) =>

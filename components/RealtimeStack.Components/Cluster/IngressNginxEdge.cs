@@ -43,7 +43,7 @@ internal sealed class IngressNginxEdge : ComponentResource
         {
             // After the release: the metrics Service it selects is the chart's, and the namespace must exist.
             var item = args.Model.Apply(m => (ServiceMonitorSettings.For(m.Edge, m.Deployment)
-                ?? throw new InvalidOperationException("metrics and serviceMonitor are plain inputs: the ServiceMonitor exists in the model as in its shape")).Object());
+                ?? throw new InvalidOperationException("metrics and metricsMonitor are plain inputs: the ServiceMonitor exists in the model as in its shape")).Object());
             _ = new KubernetesObject($"{name}-servicemonitor", monitor.Object(), CustomObjectArgs.From(monitor.Object(), item),
                 new CustomResourceOptions { Parent = this, DependsOn = { release } });
         }

@@ -14,6 +14,6 @@ internal sealed class IngressNginxEdgeArgs : ResourceArgs
     [Input("ingressClass", required: true)]
     public Input<string> IngressClass => Model.Apply(m => m.Deployment.IngressClass);
 
-    [Input("controllerReplicas", required: true)]
-    public Input<int> ControllerReplicas => Model.Apply(m => m.Deployment.ControllerReplicas);
+    [Input("proxyReplicas", required: true)]
+    public Input<int> ProxyReplicas => Model.Apply(m => m.Deployment.ProxyReplicas);
 }

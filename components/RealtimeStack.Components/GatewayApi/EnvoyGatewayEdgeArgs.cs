@@ -15,5 +15,5 @@ internal sealed class EnvoyGatewayEdgeArgs : ResourceArgs
     public Input<string> GatewayClass => Shape.Deployment.GatewayClass;
 
     [Input("proxyReplicas", required: true)]
-    public Input<int> ProxyReplicas => Model.Apply(m => m.Deployment.ControllerReplicas);
+    public Input<int> ProxyReplicas => Model.Apply(m => m.Deployment.ProxyReplicas);
 }

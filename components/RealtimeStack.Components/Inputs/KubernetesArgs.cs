@@ -12,7 +12,12 @@ public sealed class KubernetesArgs : ResourceArgs
     [Input("ingressClass")]
     public Input<string>? IngressClass { get; set; }
 
+    [Input("proxyReplicas")]
+    public Input<int>? ProxyReplicas { get; set; }
+
+    /// <summary>The former name of <see cref="ProxyReplicas"/>, still read (with a warning).</summary>
     [Input("controllerReplicas")]
+    [Obsolete("Renamed ProxyReplicas (kubernetes.proxyReplicas): in gateway mode it is the Envoy proxies, not a controller.")]
     public Input<int>? ControllerReplicas { get; set; }
 
     /// <summary>Plain (known when the edge is constructed): the class's objects are named after it.</summary>
@@ -45,9 +50,19 @@ public sealed class KubernetesArgs : ResourceArgs
     public Input<string>? AffinityTimeout { get; set; }
 
     /// <summary>Plain (known when the edge is constructed): it decides whether the ServiceMonitor or PodMonitor exists.</summary>
+    [Input("metricsMonitor")]
+    public bool? MetricsMonitor { get; set; }
+
+    /// <summary>The former name of <see cref="MetricsMonitor"/>, still read (with a warning).</summary>
     [Input("serviceMonitor")]
+    [Obsolete("Renamed MetricsMonitor (kubernetes.metricsMonitor): in gateway mode it creates a PodMonitor.")]
     public bool? ServiceMonitor { get; set; }
 
+    [Input("metricsMonitorLabels")]
+    public InputList<string>? MetricsMonitorLabels { get; set; }
+
+    /// <summary>The former name of <see cref="MetricsMonitorLabels"/>, still read (with a warning).</summary>
     [Input("serviceMonitorLabels")]
+    [Obsolete("Renamed MetricsMonitorLabels (kubernetes.metricsMonitorLabels).")]
     public InputList<string>? ServiceMonitorLabels { get; set; }
 }

@@ -108,9 +108,9 @@ public static class UpdatePlanner
         {
             if (Json(PodTemplate(oldValues)) != Json(PodTemplate(newValues)))
                 changes.Add(new(UpdateAction.RollController, StreamEffect.Drained, "controller pods", "the pod template changes (terminationGracePeriodSeconds or metrics): pods roll one at a time, each draining up to workerShutdownTimeout"));
-            if (b.ControllerReplicas != a.ControllerReplicas)
-                changes.Add(new(UpdateAction.ScaleController, a.ControllerReplicas > b.ControllerReplicas ? StreamEffect.Kept : StreamEffect.Drained, "controller pods",
-                    $"{b.ControllerReplicas} → {a.ControllerReplicas} replicas"));
+            if (b.ProxyReplicas != a.ProxyReplicas)
+                changes.Add(new(UpdateAction.ScaleController, a.ProxyReplicas > b.ProxyReplicas ? StreamEffect.Kept : StreamEffect.Drained, "controller pods",
+                    $"{b.ProxyReplicas} → {a.ProxyReplicas} replicas"));
             var routesChanged = Json(IngressRoute.All(before.Edge, b)) != Json(IngressRoute.All(after.Edge, a))
                 || !before.Edge.ServerNames.SequenceEqual(after.Edge.ServerNames);
             if (Json(ControllerValues.ConfigMap(before.Edge)) != Json(ControllerValues.ConfigMap(after.Edge)) || routesChanged || !SameCertificate(before.Edge, after.Edge))
@@ -142,9 +142,9 @@ public static class UpdatePlanner
             changes.Add(new(UpdateAction.ChangeCrdOwner, StreamEffect.Kept, "Gateway API and Envoy Gateway CRDs",
                 a.GatewayCrds == GatewayCrds.External ? "left in the cluster (retained on delete), no longer the stack's" : "taken over by the stack (server-side apply of the pinned release's CRDs)"));
         var (oldProxy, newProxy) = (GatewaySettings.EnvoyProxy(before.Edge, b), GatewaySettings.EnvoyProxy(after.Edge, a));
-        if (b.ControllerReplicas != a.ControllerReplicas)
-            changes.Add(new(UpdateAction.ScaleController, a.ControllerReplicas > b.ControllerReplicas ? StreamEffect.Kept : StreamEffect.Drained, "Envoy proxy pods",
-                $"{b.ControllerReplicas} → {a.ControllerReplicas} replicas"));
+        if (b.ProxyReplicas != a.ProxyReplicas)
+            changes.Add(new(UpdateAction.ScaleController, a.ProxyReplicas > b.ProxyReplicas ? StreamEffect.Kept : StreamEffect.Drained, "Envoy proxy pods",
+                $"{b.ProxyReplicas} → {a.ProxyReplicas} replicas"));
         if (Json(oldProxy.Spec["shutdown"]) != Json(newProxy.Spec["shutdown"]) || Json(oldProxy.Spec["bootstrap"]) != Json(newProxy.Spec["bootstrap"]))
             changes.Add(new(UpdateAction.RollController, StreamEffect.Drained, "Envoy proxy pods",
                 "their drain settings and connection cap are in the pod (--drain-time-s, the grace period, the bootstrap): pods roll one at a time, each draining up to workerShutdownTimeout"));

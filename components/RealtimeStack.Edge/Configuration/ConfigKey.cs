@@ -17,15 +17,30 @@ public sealed partial record ConfigKey(string Name, string Path, ValueKind Kind,
     /// <summary>The key as Pulumi stack config spells it, e.g. <c>realtime:domain</c>.</summary>
     public string FullName => $"{Namespace}:{Name}";
 
+    /// <summary>The name the key had before it was renamed (without the namespace), still read with a warning
+    /// (<see cref="RenamedKeys"/>); null for a key never renamed.</summary>
+    public string? FormerName { get; init; }
+
+    /// <summary>The component input path it had before, still read with a warning.</summary>
+    public string? FormerPath { get; init; }
+
+    public string? FormerFullName => FormerName is null ? null : $"{Namespace}:{FormerName}";
+
     /// <summary>Every key of the edge and of its deployment, in reference order.</summary>
     public static IReadOnlyList<ConfigKey> All { get; } = [.. EdgeConfigKeys.All, .. DeploymentConfigKeys.All];
 
-    /// <summary>The key whose stack config name (<c>realtime:x</c>) or input path (<c>routes.sse.readTimeout</c>) is given.</summary>
+    /// <summary>The key whose stack config name (<c>realtime:x</c>) or input path (<c>routes.sse.readTimeout</c>) is
+    /// given, under its name or its former one.</summary>
     public static ConfigKey? Find(string nameOrPath) =>
-        All.FirstOrDefault(k => k.FullName == nameOrPath || k.Path == nameOrPath);
+        All.FirstOrDefault(k => k.FullName == nameOrPath || k.Path == nameOrPath)
+        ?? All.FirstOrDefault(k => k.FormerFullName == nameOrPath || k.FormerPath == nameOrPath);
 
-    /// <summary>This key's value in flat <paramref name="values"/>, or its default; null when neither exists.</summary>
-    public string? ValueIn(IReadOnlyDictionary<string, string> values) => values.TryGetValue(FullName, out var value) ? value : Default;
+    /// <summary>This key's value in flat <paramref name="values"/> (under its name, or else its former one), or its
+    /// default; null when none exists.</summary>
+    public string? ValueIn(IReadOnlyDictionary<string, string> values) =>
+        values.TryGetValue(FullName, out var value) ? value
+        : FormerFullName is { } former && values.TryGetValue(former, out var old) ? old
+        : Default;
 
     /// <summary>
     /// The key a misspelled stack config name most likely meant: the same name in another case, or the nearest by

@@ -23,7 +23,7 @@ public static partial class DeploymentConfigBinder
             config.Get(K.IngressClass, (k, r) => ParseDnsLabel(k, r)),
             config.Get(K.GatewayClass, (k, r) => ParseDnsLabel(k, r)),
             config.Get(K.GatewayCrds, ParseGatewayCrds),
-            config.GetInt(K.ControllerReplicas, 1, 100),
+            config.GetInt(K.ProxyReplicas, 1, 100),
             new Dictionary<BackendRole, int>
             {
                 [BackendRole.Api] = config.GetInt(K.ApiReplicas, 1, 1000),
@@ -43,10 +43,10 @@ public static partial class DeploymentConfigBinder
 
     private static MonitoringSpec BindMonitoring(FlatConfig config, Errors errors)
     {
-        var labels = config.GetList(K.ServiceMonitorLabels, KubernetesLabel.Parse, allowEmpty: true);
+        var labels = config.GetList(K.MetricsMonitorLabels, KubernetesLabel.Parse, allowEmpty: true);
         foreach (var twice in labels.GroupBy(l => l.Key).Where(g => g.Count() > 1))
-            errors.Add(K.ServiceMonitorLabels.FullName, $"the label '{twice.Key}' is given {twice.Count()} times");
-        return new MonitoringSpec(config.GetInt(K.MetricsHostPort, 0, 65535), config.GetBool(K.ServiceMonitor), labels);
+            errors.Add(K.MetricsMonitorLabels.FullName, $"the label '{twice.Key}' is given {twice.Count()} times");
+        return new MonitoringSpec(config.GetInt(K.MetricsHostPort, 0, 65535), config.GetBool(K.MetricsMonitor), labels);
     }
 
     private static Parsed<EdgeMode> ParseMode(string key, string raw) => raw switch

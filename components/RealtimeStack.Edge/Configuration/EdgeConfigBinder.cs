@@ -107,7 +107,8 @@ public static class EdgeConfigBinder
 
     private static void CheckUnknownKeys(IReadOnlyDictionary<string, string> values, IEnumerable<ConfigKey> known, Errors errors)
     {
-        var names = known.Select(k => k.FullName).ToHashSet(StringComparer.Ordinal);
+        var names = known.SelectMany(k => k.FormerFullName is { } former ? [k.FullName, former] : new[] { k.FullName }).ToHashSet(StringComparer.Ordinal);
+        foreach (var conflict in RenamedKeys.Conflicts(values.Keys)) errors.Add(conflict.Key, conflict.Rule);
         foreach (var key in values.Keys.Where(k => k.StartsWith(ConfigKey.Namespace + ":", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             if (names.Contains(key)) continue;

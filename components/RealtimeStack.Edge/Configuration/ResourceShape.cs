@@ -14,7 +14,7 @@ public static class ResourceShape
     [
         DeploymentConfigKeys.Mode,
         EdgeConfigKeys.ApiServers, EdgeConfigKeys.SseServers, EdgeConfigKeys.WsServers,
-        EdgeConfigKeys.Metrics, DeploymentConfigKeys.ServiceMonitor,
+        EdgeConfigKeys.Metrics, DeploymentConfigKeys.MetricsMonitor,
         DeploymentConfigKeys.GatewayCrds,
         EdgeConfigKeys.RedirectHttp,
         DeploymentConfigKeys.GatewayClass,

@@ -88,8 +88,8 @@ public sealed record StackModel(EdgeSpec Edge, DeploymentSpec Deployment)
         var monitoring = deployment.Monitoring;
         if (!edge.Metrics.Enabled)
         {
-            if (monitoring.ServiceMonitor)
-                errors.Add(DeploymentConfigKeys.ServiceMonitor.FullName, $"needs {EdgeConfigKeys.Metrics.FullName}: without it the controller has no metrics to scrape");
+            if (monitoring.MetricsMonitor)
+                errors.Add(DeploymentConfigKeys.MetricsMonitor.FullName, $"needs {EdgeConfigKeys.Metrics.FullName}: without it the controller has no metrics to scrape");
             if (monitoring.PublishesExporter)
                 errors.Add(DeploymentConfigKeys.MetricsHostPort.FullName, $"needs {EdgeConfigKeys.Metrics.FullName}: without it there is no exporter to publish");
         }

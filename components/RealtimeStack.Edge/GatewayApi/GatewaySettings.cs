@@ -89,8 +89,8 @@ public static class GatewaySettings
         ("provider", ObjectMap.Of(
             ("type", "Kubernetes"),
             ("kubernetes", ObjectMap.Of(
-                ("envoyDeployment", ObjectMap.Of(("replicas", deployment.ControllerReplicas))),
-                ("envoyPDB", deployment.ControllerReplicas > 1 ? ObjectMap.Of(("minAvailable", 1)) : null),
+                ("envoyDeployment", ObjectMap.Of(("replicas", deployment.ProxyReplicas))),
+                ("envoyPDB", deployment.ProxyReplicas > 1 ? ObjectMap.Of(("minAvailable", 1)) : null),
                 ("envoyService", ObjectMap.Of(("externalTrafficPolicy", "Local"))))))),
         // Without this each proxy stops accepting at 50,000 connections, whatever maxStreams asks for.
         ("bootstrap", ObjectMap.Of(

@@ -14,10 +14,10 @@ public static class ProxyMetrics
     public const string PortName = "metrics";
     public const string Path = "/stats/prometheus";
 
-    /// <summary>The PodMonitor when one is asked for (realtime:serviceMonitor), else null.</summary>
+    /// <summary>The PodMonitor when one is asked for (realtime:metricsMonitor), else null.</summary>
     public static CustomObject? PodMonitor(EdgeSpec edge, DeploymentSpec deployment)
     {
-        if (!edge.Metrics.Enabled || !deployment.Monitoring.ServiceMonitor) return null;
+        if (!edge.Metrics.Enabled || !deployment.Monitoring.MetricsMonitor) return null;
         var proxies = EnvoyGatewayRelease.NamespaceOf(deployment);
         return new CustomObject(PrometheusOperator.ApiVersion, "PodMonitor", deployment.GatewayClass + "-proxy", proxies, ObjectMap.Of(
             ("selector", ObjectMap.Of(("matchLabels", ObjectMap.Of(
@@ -31,7 +31,7 @@ public static class ProxyMetrics
                 ObjectMap.Of(("port", PortName), ("path", Path), ("interval", PrometheusOperator.Interval)),
             })))
         {
-            Labels = deployment.Monitoring.ServiceMonitorLabels,
+            Labels = deployment.Monitoring.MetricsMonitorLabels,
         };
     }
 }

@@ -14,7 +14,7 @@ public static class ControllerValues
     {
         ["controller"] = new SortedDictionary<string, object>(StringComparer.Ordinal)
         {
-            ["replicaCount"] = deployment.ControllerReplicas,
+            ["replicaCount"] = deployment.ProxyReplicas,
             // The chart creates a PodDisruptionBudget with this when there is more than one replica.
             ["minAvailable"] = 1,
             ["allowSnippetAnnotations"] = false,

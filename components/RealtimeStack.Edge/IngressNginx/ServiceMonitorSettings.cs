@@ -17,7 +17,7 @@ public sealed record ServiceMonitorSettings(string Name, string Namespace, IRead
     /// <summary>The ServiceMonitor for the model, or null when none is asked for (or metrics are off).</summary>
     public static ServiceMonitorSettings? For(EdgeSpec edge, DeploymentSpec deployment)
     {
-        if (!edge.Metrics.Enabled || !deployment.Monitoring.ServiceMonitor) return null;
+        if (!edge.Metrics.Enabled || !deployment.Monitoring.MetricsMonitor) return null;
         // The chart's selector labels (ingress-nginx.selectorLabels) and component; the release is named after the IngressClass.
         var selector = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -25,7 +25,7 @@ public sealed record ServiceMonitorSettings(string Name, string Namespace, IRead
             ["app.kubernetes.io/instance"] = deployment.IngressClass,
             ["app.kubernetes.io/component"] = "controller",
         };
-        return new ServiceMonitorSettings(deployment.IngressClass + "-controller", IngressNginxChart.NamespaceOf(deployment), deployment.Monitoring.ServiceMonitorLabels, selector);
+        return new ServiceMonitorSettings(deployment.IngressClass + "-controller", IngressNginxChart.NamespaceOf(deployment), deployment.Monitoring.MetricsMonitorLabels, selector);
     }
 
     /// <summary>The ServiceMonitor as the components create it.</summary>

@@ -12,7 +12,7 @@ public sealed record DeploymentSpec(
     string IngressClass,
     string GatewayClass,
     GatewayCrds GatewayCrds,
-    int ControllerReplicas,
+    int ProxyReplicas,
     IReadOnlyDictionary<BackendRole, int> Replicas,
     int BackendPort,
     Duration DrainDelay,

@@ -123,6 +123,18 @@ public sealed class RenderCommandTests
             Assert.DoesNotContain("warning:", Run("render", "--stack", stack).Err, StringComparison.Ordinal);
     }
 
+    /// <summary>A renamed key under its old name still works, and every verb says the new one.</summary>
+    [Fact]
+    public void A_former_key_name_still_works_with_a_warning_naming_the_new_one()
+    {
+        var render = Run("render", "--stack", "k8s", "--set", "realtime:controllerReplicas=3");
+        Assert.True(render.Code == 0, render.Err);
+        Assert.Contains("warning: realtime:controllerReplicas: is now realtime:proxyReplicas", render.Err, StringComparison.Ordinal);
+        Assert.Contains("replicaCount: 3", render.Out, StringComparison.Ordinal);
+        // The stack file sets the new name; an override under the old one replaces it rather than clashing.
+        Assert.Contains("realtime:proxyReplicas", File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.k8s.yaml")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bad_values_exit_2_with_every_error_and_write_nothing()
     {

@@ -140,7 +140,7 @@ public sealed class UpdatePlannerTests
     [Fact]
     public void Kubernetes_scaling_up_keeps_streams_and_scaling_down_drains_them()
     {
-        Assert.Equal(StreamEffect.Kept, Assert.Single(Change("k8s", ("realtime:controllerReplicas", "3")).Changes).Streams);
+        Assert.Equal(StreamEffect.Kept, Assert.Single(Change("k8s", ("realtime:proxyReplicas", "3")).Changes).Streams);
         var down = Assert.Single(Change("k8s", ("realtime:apiReplicas", "1")).Changes);
         Assert.Equal((UpdateAction.ScaleBackends, StreamEffect.Drained), (down.Action, down.Streams));
     }

@@ -16,8 +16,8 @@ public sealed class ModeEffectsTests
     private static readonly Dictionary<string, string> ActiveButSilentHere = new(StringComparer.Ordinal)
     {
         // They shape the ServiceMonitor or PodMonitor, which the repository's cluster stacks do not ask for.
-        ["k8s realtime:serviceMonitorLabels"] = "no ServiceMonitor",
-        ["gateway realtime:serviceMonitorLabels"] = "no PodMonitor",
+        ["k8s realtime:metricsMonitorLabels"] = "no ServiceMonitor",
+        ["gateway realtime:metricsMonitorLabels"] = "no PodMonitor",
         // Envoy always serves its metrics: in gateway mode the key only allows the PodMonitor, which the stack does not ask for.
         ["gateway realtime:metrics"] = "no PodMonitor",
     };

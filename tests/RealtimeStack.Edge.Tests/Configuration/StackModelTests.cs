@@ -45,7 +45,7 @@ public sealed class StackModelTests
     [InlineData("backendImage", "repo/img:tag;rm", "';'")]
     [InlineData("ingressClass", "nginx_class", "RFC 1123 label")]
     [InlineData("namespace", "a-very-long-namespace-name-that-goes-past-the-sixty-three-character-limit", "at most 63")]
-    [InlineData("controllerReplicas", "0", "1-100")]
+    [InlineData("proxyReplicas", "0", "1-100")]
     [InlineData("sseReplicas", "many", "1-1000")]
     [InlineData("drainDelay", "61m", "at most")]
     [InlineData("backendGracePeriod", "5s", "longer than realtime:drainDelay")]

@@ -64,7 +64,8 @@ public sealed class ReadmeTests
             // A plain input decides which resources exist: it must be known when the edge is constructed.
             var input = $"`{key.Path}`" + (ResourceShape.Decides(key) ? " (plain)" : "");
             var modes = key.Modes.Count == StackModes.All.Count ? "all" : string.Join(", ", key.Modes);
-            lines.Add($"| `{key.FullName}` | {input} | {kind} | {shown} | {modes} | {key.Description} |");
+            var formerly = key.FormerFullName is null ? "" : $" Formerly `{key.FormerFullName}` (`{key.FormerPath}`), still read with a warning.";
+            lines.Add($"| `{key.FullName}` | {input} | {kind} | {shown} | {modes} | {key.Description}{formerly} |");
         }
         return string.Join('\n', lines);
     }

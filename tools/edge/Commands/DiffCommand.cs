@@ -35,7 +35,7 @@ public static class DiffCommand
                 ? (StackConfigSource.LoadFile(againstFile, [], null, null, ignoreEncrypted: true), againstFile)
                 : (StackConfigSource.Load(root, stack, [], null, null, ignoreEncrypted: true), $"stack {stack}");
         var plan = StackConfigSource.AsUsage(() => UpdatePlanner.Plan(before, after));
-        StackConfigSource.WarnNoEffect(after, stderr);
+        StackConfigSource.Warn(after, stderr);
 
         var afterName = sets.Count > 0 ? $"stack {stack} with {string.Join(" ", sets.Select(s => "--set " + s))}" : $"stack {stack}";
         stdout.WriteLine($"edge diff: {beforeName} → {afterName} ({plan.Mode.ToString().ToLowerInvariant()} mode)");

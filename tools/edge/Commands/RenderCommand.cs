@@ -26,7 +26,7 @@ public static class RenderCommand
         if (stack is null) throw new UsageException(["--stack NAME is required", "usage: " + Usage]);
 
         var values = StackConfigSource.Load(RepoRoot.Find(), stack, sets, cert, key);
-        StackConfigSource.WarnNoEffect(values, stderr);
+        StackConfigSource.Warn(values, stderr);
         if (DeploymentConfigKeys.Mode.ValueIn(values) is "kubernetes" or "gateway") return RenderCluster(stack, values, outDir, objectsOnly, stdout, stderr);
         if (objectsOnly) throw new UsageException(["--objects prints a cluster mode's Kubernetes objects; a docker stack deploys an nginx.conf (leave --objects out)", "usage: " + Usage]);
         var spec = StackConfigSource.Bind(values);
