@@ -42,9 +42,5 @@ File.WriteAllText(Path.Combine(outDir, "latest.md"), table);
 Console.WriteLine($"raw figures: {Path.Combine(outDir, "latest.json")}");
 return 0;
 
-static string RepoRoot()
-{
-    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml"))) return dir.FullName;
-    return Directory.GetCurrentDirectory();
-}
+static string RepoRoot() =>
+    RealtimeStack.Edge.Configuration.StackFile.ProjectRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
