@@ -48,7 +48,7 @@ internal sealed class EdgeInputs
         // Thrown before the component registers: a RunException is printed as its message alone.
         if (errors.Count > 0) throw new RunException(Message(errors));
         // Which inputs are given is known now, whatever their values: so is whether the mode uses them.
-        var noEffect = ModeEffects.NoEffect(plain.Keys.Concat(values.Select(v => v.Key.FullName)), DeploymentConfigKeys.Mode.ValueIn(plain) ?? StackModes.Docker);
+        var noEffect = ModeEffects.NoEffect(plain.Keys.Concat(values.Select(v => v.Key.FullName)), DeploymentConfigKeys.Mode.ValueIn(plain)!);
         Warnings = [.. renamed, .. noEffect.Select(_name)];
     }
 

@@ -23,13 +23,13 @@ internal sealed class Backend : ComponentResource
         : base(ComponentTypes.Backend, name, args, options)
     {
         var child = new CustomResourceOptions { Parent = this };
-        var created = BackendObjects.For(args.Shape, "").Select(shape => (shape.Kind, Resource: CustomObjectResources.CreateNamed(name, shape,
+        // The namespace comes from args.Namespace (the namespace resource's output): the objects' own is not used.
+        IReadOnlyList<(CustomObject Shape, KubernetesObject Resource)> created = BackendObjects.For(args.Shape, "").Select(shape => (shape, CustomObjectResources.CreateNamed(name, shape,
             args.Workload.Apply(w => CustomObjectResources.Find(BackendObjects.For(w, ""), shape)), args.Namespace, child))).ToList();
-        Output<string> NameOf(string kind) => created.Single(c => c.Kind == kind).Resource.Metadata.Apply(m => m.Name);
 
-        ServiceName = NameOf("Service");
+        ServiceName = created.NameOf("Service");
         ServicePort = args.Workload.Apply(w => w.Port);
-        DeploymentName = NameOf("Deployment");
+        DeploymentName = created.NameOf("Deployment");
         RegisterOutputs(StackOutputs.Of(this));
     }
 }

@@ -145,7 +145,7 @@ internal sealed class NginxContainerEdge : ComponentResource
         {
             Name = Named(args, "exporter"),
             Image = image.ImageId,
-            Command = exporter.Apply(e => e.Command.ToImmutableArray()),
+            Command = MetricsExporter.Command.ToImmutableArray(),
             NetworksAdvanced = new ContainerNetworksAdvancedArgs { Name = network.Name, Aliases = { MetricsExporter.Alias } },
             Volumes = { StatusVolumeMount(statusVolume, readOnly: true) },
             Restart = ContainerEdgeSettings.RestartPolicy,

@@ -21,5 +21,5 @@ public static class ModeEffects
 
     /// <summary>The same for flat stack values: the keys they set, in the mode they name (or the default one).</summary>
     public static IReadOnlyList<ConfigError> NoEffect(IReadOnlyDictionary<string, string> values) =>
-        NoEffect(values.Keys, DeploymentConfigKeys.Mode.ValueIn(values) ?? StackModes.Docker);
+        NoEffect(values.Keys, DeploymentConfigKeys.Mode.ValueIn(values)!);
 }
