@@ -6,9 +6,12 @@ namespace RealtimeStack.Tests.Shared;
 /// <summary>Flat configurations for tests: a minimal valid one, and the same with changes.</summary>
 public static class Stacks
 {
+    /// <summary>The minimal stack's domain: the name tests serve and ask for.</summary>
+    public const string Domain = "edge.test";
+
     public static Dictionary<string, string> Minimal(params (string Key, string Value)[] changes)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["realtime:domain"] = "edge.test" };
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["realtime:domain"] = Domain };
         foreach (var (key, value) in changes) values[key.Contains(':') ? key : "realtime:" + key] = value;
         return values;
     }

@@ -8,7 +8,7 @@ namespace RealtimeStack.Cli.Tests.Commands;
 /// <summary><c>edge render</c>, run in-process from the repository root.</summary>
 public sealed class RenderCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args) => EdgeCommandRun.Run(args);
+    private static CommandRun Run(params string[] args) => CommandRun.FromRoot(args);
 
     private static (string Cert, string Key) CertificateFiles(string directory, string name = "localhost")
     {
@@ -68,42 +68,42 @@ public sealed class RenderCommandTests
         Assert.Equal(0, code);
         Assert.Contains("proxy_read_timeout 7200s;", output);
         var typo = Run("render", "--stack", "dev", "--set", "sseReadTimout=2h");
-        Assert.Equal(2, typo.Code);
-        Assert.Contains("realtime:sseReadTimout: is not a known key; did you mean realtime:sseReadTimeout?", typo.Err);
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("realtime:sseReadTimout: is not a known key; did you mean realtime:sseReadTimeout?", typo.Stderr);
     }
 
     [Fact]
     public void A_cluster_stack_renders_what_its_mode_deploys_and_is_validated_as_the_component_validates_it()
     {
         var k8s = Run("render", "--stack", "k8s");
-        Assert.True(k8s.Code == 0, k8s.Err);
-        Assert.Contains("is kubernetes mode", k8s.Err);
-        Assert.DoesNotContain("worker_processes", k8s.Out);
+        Assert.True(k8s.ExitCode == 0, k8s.Stderr);
+        Assert.Contains("is kubernetes mode", k8s.Stderr);
+        Assert.DoesNotContain("worker_processes", k8s.Stdout);
         // Every object the component creates, one YAML document each under a header naming it; the key never.
         foreach (var header in new[] { "# values ingress-nginx 4.15.1", "# Namespace realtime", "# Secret realtime/realtime-tls", "# Deployment realtime/realtime-sse",
                      "# Service realtime/realtime-sse", "# PodDisruptionBudget realtime/realtime-ws", "# Ingress realtime/realtime-sse" })
-            Assert.Contains("\n" + header, k8s.Out, StringComparison.Ordinal);
-        Assert.Contains("tls.key: (redacted)", k8s.Out, StringComparison.Ordinal);
-        Assert.Contains("sessionAffinity: ClientIP", k8s.Out, StringComparison.Ordinal);
+            Assert.Contains("\n" + header, k8s.Stdout, StringComparison.Ordinal);
+        Assert.Contains("tls.key: (redacted)", k8s.Stdout, StringComparison.Ordinal);
+        Assert.Contains("sessionAffinity: ClientIP", k8s.Stdout, StringComparison.Ordinal);
         // --objects: the objects alone, for kubectl; not the chart's values.
         var objects = Run("render", "--stack", "k8s", "--objects");
-        Assert.True(objects.Code == 0, objects.Err);
-        Assert.StartsWith("---\n# Namespace ", objects.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("# values", objects.Out, StringComparison.Ordinal);
-        Assert.Equal(k8s.Out.Replace(k8s.Out[..k8s.Out.IndexOf("---\n# Namespace ", StringComparison.Ordinal)], "", StringComparison.Ordinal), objects.Out);
+        Assert.True(objects.ExitCode == 0, objects.Stderr);
+        Assert.StartsWith("---\n# Namespace ", objects.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("# values", objects.Stdout, StringComparison.Ordinal);
+        Assert.Equal(k8s.Stdout.Replace(k8s.Stdout[..k8s.Stdout.IndexOf("---\n# Namespace ", StringComparison.Ordinal)], "", StringComparison.Ordinal), objects.Stdout);
         var docker = Run("render", "--stack", "dev", "--objects");
-        Assert.Equal(2, docker.Code);
-        Assert.Contains("--objects prints a cluster mode's Kubernetes objects", docker.Err, StringComparison.Ordinal);
+        Assert.Equal(2, docker.ExitCode);
+        Assert.Contains("--objects prints a cluster mode's Kubernetes objects", docker.Stderr, StringComparison.Ordinal);
 
         var gateway = Run("render", "--stack", "gateway");
-        Assert.True(gateway.Code == 0, gateway.Err);
-        Assert.Contains("is gateway mode", gateway.Err);
+        Assert.True(gateway.ExitCode == 0, gateway.Stderr);
+        Assert.Contains("is gateway mode", gateway.Stderr);
         foreach (var header in new[] { "# values oci://docker.io/envoyproxy/gateway-helm v1.9.0", "# Gateway realtime/realtime", "# HTTPRoute realtime/realtime-sse", "# Deployment realtime/realtime-sse", "# Secret realtime/realtime-tls" })
-            Assert.Contains("\n" + header, gateway.Out, StringComparison.Ordinal);
+            Assert.Contains("\n" + header, gateway.Stdout, StringComparison.Ordinal);
         // As diff and the component refuse it: a cluster pulls its backends' image.
         var noImage = Run("render", "--stack", "k8s", "--set", "realtime:backendImage=");
-        Assert.Equal(2, noImage.Code);
-        Assert.Contains("realtime:backendImage: is required in kubernetes mode", noImage.Err);
+        Assert.Equal(2, noImage.ExitCode);
+        Assert.Contains("realtime:backendImage: is required in kubernetes mode", noImage.Stderr);
     }
 
     /// <summary>A key the stack's mode does not use changes nothing: render and diff say so on stderr, naming the
@@ -113,14 +113,14 @@ public sealed class RenderCommandTests
     {
         const string warning = "warning: realtime:httpsPort: has no effect in kubernetes mode (it acts in docker and gateway mode)";
         var render = Run("render", "--stack", "k8s", "--set", "realtime:httpsPort=8443");
-        Assert.True(render.Code == 0, render.Err);
-        Assert.Contains(warning, render.Err, StringComparison.Ordinal);
+        Assert.True(render.ExitCode == 0, render.Stderr);
+        Assert.Contains(warning, render.Stderr, StringComparison.Ordinal);
         var diff = Run("diff", "--stack", "k8s", "--set", "realtime:httpsPort=8443");
-        Assert.True(diff.Code == 0, diff.Err);
-        Assert.Contains(warning, diff.Err, StringComparison.Ordinal);
-        Assert.Contains("pulumi up changes nothing", diff.Out, StringComparison.Ordinal);
+        Assert.True(diff.ExitCode == 0, diff.Stderr);
+        Assert.Contains(warning, diff.Stderr, StringComparison.Ordinal);
+        Assert.Contains("pulumi up changes nothing", diff.Stdout, StringComparison.Ordinal);
         foreach (var stack in new[] { "dev", "k8s", "gateway" })
-            Assert.DoesNotContain("warning:", Run("render", "--stack", stack).Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("warning:", Run("render", "--stack", stack).Stderr, StringComparison.Ordinal);
     }
 
     /// <summary>A renamed key under its old name still works, and every verb says the new one.</summary>
@@ -128,9 +128,9 @@ public sealed class RenderCommandTests
     public void A_former_key_name_still_works_with_a_warning_naming_the_new_one()
     {
         var render = Run("render", "--stack", "k8s", "--set", "realtime:controllerReplicas=3");
-        Assert.True(render.Code == 0, render.Err);
-        Assert.Contains("warning: realtime:controllerReplicas: is now realtime:proxyReplicas", render.Err, StringComparison.Ordinal);
-        Assert.Contains("replicaCount: 3", render.Out, StringComparison.Ordinal);
+        Assert.True(render.ExitCode == 0, render.Stderr);
+        Assert.Contains("warning: realtime:controllerReplicas: is now realtime:proxyReplicas", render.Stderr, StringComparison.Ordinal);
+        Assert.Contains("replicaCount: 3", render.Stdout, StringComparison.Ordinal);
         // The stack file sets the new name; an override under the old one replaces it rather than clashing.
         Assert.Contains("realtime:proxyReplicas", File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.k8s.yaml")), StringComparison.Ordinal);
     }
@@ -178,12 +178,12 @@ public sealed class RenderCommandTests
             // A certificate for another name is refused, naming what it covers; the domain's own is taken.
             var (other, otherKey) = CertificateFiles(directory);
             var refused = Run("render", "--stack", stackName, "--tls-cert", other, "--tls-key", otherKey, "--set", "realtime:hstsMaxAge=1d");
-            Assert.Equal(2, refused.Code);
-            Assert.Contains("realtime:tlsCert: does not cover secure.example.com (it covers localhost, 127.0.0.1)", refused.Err);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("realtime:tlsCert: does not cover secure.example.com (it covers localhost, 127.0.0.1)", refused.Stderr);
             var (cert, key) = CertificateFiles(directory, "secure.example.com");
             var ok = Run("render", "--stack", stackName, "--tls-cert", cert, "--tls-key", key, "--set", "realtime:hstsMaxAge=1d");
-            Assert.Equal(0, ok.Code);
-            Assert.Contains("server_name secure.example.com;", ok.Out);
+            Assert.Equal(0, ok.ExitCode);
+            Assert.Contains("server_name secure.example.com;", ok.Stdout);
         }
         finally
         {

@@ -208,7 +208,7 @@ public sealed class DocumentedSession : IAsyncDisposable
 
     private async Task<string?> CurlAsync(string[] args)
     {
-        var edge = await EdgeAsync();
+        var edge = await LocalEdgeAsync();
         var streaming = args.Any(a => a.StartsWith('-') && !a.StartsWith("--", StringComparison.Ordinal) && a.Contains('N'));
         // The dev stack's documented port is the Docker host's; the local edge takes a free one.
         var local = args.Select(a => a.Replace("https://localhost:8443", $"https://localhost:{edge.Spec.Listen.HttpsPort}", StringComparison.Ordinal)).ToList();
@@ -222,12 +222,12 @@ public sealed class DocumentedSession : IAsyncDisposable
     /// after the streams the earlier commands opened have closed and been logged.</summary>
     private async Task<string?> JqAsync(string pipeline)
     {
-        var edge = await EdgeAsync();
+        var edge = await LocalEdgeAsync();
         var result = await RunAsync("/bin/sh", ["-c", pipeline], edge.Directory);
         return result.Code == 0 && result.Err.Length == 0 ? null : $"exit {result.Code}: {result.Err}";
     }
 
-    private async Task<LocalEdge> EdgeAsync() => _edge ??= await LocalEdge.StartAsync(RepoStacks.Values("dev"));
+    private async Task<LocalEdge> LocalEdgeAsync() => _edge ??= await LocalEdge.StartAsync(RepoStacks.Values("dev"));
 
     private static async Task<(int Code, string Out, string Err)> RunAsync(string file, IReadOnlyList<string> args, string directory)
     {

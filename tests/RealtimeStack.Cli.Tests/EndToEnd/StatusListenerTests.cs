@@ -51,7 +51,7 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
             output.WriteLine($"nginx {nginx}, {SseStreams} SSE + {WebSockets} WS held: {held}");
             Assert.Equal(SseStreams + WebSockets, StreamEstimate.Streams(held));
 
-            var (code, stdout, stderr) = EdgeCommandRun.Run("status", StatusUrl(edge).ToString(), "--json");
+            var (code, stdout, stderr) = CommandRun.FromRoot("status", StatusUrl(edge).ToString(), "--json");
             Assert.True(code == 0, stderr);
             using var json = JsonDocument.Parse(stdout);
             Assert.Equal(SseStreams + WebSockets, json.RootElement.GetProperty("streams").GetInt64());
@@ -118,7 +118,7 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
         var viaHttp = await https.GetAsync(client.Http(MetricsSpec.StatusPath));
         Assert.Equal(HttpStatusCode.MovedPermanently, viaHttp.StatusCode);
         // ... and any other name (here the address) is closed without an answer by the catch-all server.
-        var (code, _, stderr) = EdgeCommandRun.Run("status", $"http://127.0.0.1:{edge.Spec.Listen.HttpPort}{MetricsSpec.StatusPath}");
+        var (code, _, stderr) = CommandRun.FromRoot("status", $"http://127.0.0.1:{edge.Spec.Listen.HttpPort}{MetricsSpec.StatusPath}");
         Assert.Equal(1, code);
         Assert.Contains("no answer", stderr, StringComparison.Ordinal);
     }
@@ -130,7 +130,7 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
         await using var edge = await StartEdgeAsync(nginx);
         var url = StatusUrl(edge).ToString();
 
-        var (code, stdout, stderr) = EdgeCommandRun.Run("status", url, "--watch", "0.2", "--samples", "3");
+        var (code, stdout, stderr) = CommandRun.FromRoot("status", url, "--watch", "0.2", "--samples", "3");
         Assert.True(code == 0, stderr);
         output.WriteLine(stdout);
         Assert.Equal(3, stdout.Split('\n').Count(l => l.StartsWith("edge status ", StringComparison.Ordinal)));
@@ -141,7 +141,7 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
         Assert.Contains("HTTP/2", stdout, StringComparison.Ordinal);
 
         // --json: one object a line, the second with rates (each sample is one more request).
-        (code, stdout, stderr) = EdgeCommandRun.Run("status", $"http://status.test:{edge.Spec.Metrics.StatusPort}/", "--connect-to", "127.0.0.1", "--json", "--watch", "0.2", "--samples", "2");
+        (code, stdout, stderr) = CommandRun.FromRoot("status", $"http://status.test:{edge.Spec.Metrics.StatusPort}/", "--connect-to", "127.0.0.1", "--json", "--watch", "0.2", "--samples", "2");
         Assert.True(code == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal(2, lines.Length);
@@ -153,7 +153,7 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
         Assert.True(lines[1].GetProperty("requests").GetInt64() > lines[0].GetProperty("requests").GetInt64());
 
         // Not the status: another path (404), and text that is not stub_status's, each named.
-        (code, _, stderr) = EdgeCommandRun.Run("status", new Uri(StatusUrl(edge), "/other").ToString());
+        (code, _, stderr) = CommandRun.FromRoot("status", new Uri(StatusUrl(edge), "/other").ToString());
         Assert.Equal(1, code);
         Assert.Contains("HTTP 404 instead of 200", stderr, StringComparison.Ordinal);
         Assert.Null(StubStatus.Parse("<html>hello</html>", out var problem));
@@ -264,7 +264,7 @@ public sealed class StatusListenerTests(ITestOutputHelper output)
     [InlineData(new[] { "http://127.0.0.1:8089/stub_status", "--bogus" }, "unknown argument '--bogus'")]
     public void Bad_input_exits_2_naming_the_problem(string[] args, string expected)
     {
-        var (code, stdout, stderr) = EdgeCommandRun.Run(["status", .. args]);
+        var (code, stdout, stderr) = CommandRun.FromRoot(["status", .. args]);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);

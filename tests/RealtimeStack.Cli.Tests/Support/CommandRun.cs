@@ -18,6 +18,12 @@ public sealed record CommandRun(int ExitCode, string Stdout, string Stderr)
         return new CommandRun(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>A run from the repository root, as a user runs <c>edge</c> there (for tests that are not async).</summary>
+    public static CommandRun FromRoot(params string[] args)
+    {
+        using (new WorkingDirectory(RepoPaths.Root)) return RunAsync(args).GetAwaiter().GetResult();
+    }
+
     /// <summary>
     /// <c>edge doctor</c> against a local edge as a user would point it at a deployed one: the edge's own name in the
     /// URL (SNI, Host and server_name as in production), connected to 127.0.0.1, its certificate trusted with --ca.

@@ -9,7 +9,7 @@ namespace RealtimeStack.Cli.Tests.Support;
 /// </summary>
 public sealed class LocalEdgeFixture : IAsyncLifetime
 {
-    public const string Host = "edge.test";
+    public const string Host = Stacks.Domain;
 
     /// <summary>A small body limit keeps the 413 test fast; everything else is the project's default.</summary>
     public const string BodyLimit = "1m";

@@ -17,10 +17,10 @@ public sealed class MonitoringSettingsTests
     {
         var model = Docker(("statusPort", "9300"));
         var exporter = MetricsExporter.For(model.Edge, model.Deployment)!;
-        Assert.Equal("unix:/run/nginx-status/status.sock:/stub_status", exporter.ScrapeUri);
+        Assert.Equal("unix:/run/nginx-status/status.sock:/stub_status", MetricsExporter.ScrapeUri);
         var listens = NginxConfRenderer.Build(model.Edge, NginxLayout.Container).All.Where(d => d.Name == "listen").Select(d => d.Args[0]);
-        Assert.Contains("unix:" + exporter.ScrapeUri.Split(':')[1], listens);
-        Assert.Equal(["--nginx.scrape-uri=unix:/run/nginx-status/status.sock:/stub_status", "--web.listen-address=:9113"], exporter.Command);
+        Assert.Contains("unix:" + MetricsExporter.ScrapeUri.Split(':')[1], listens);
+        Assert.Equal(["--nginx.scrape-uri=unix:/run/nginx-status/status.sock:/stub_status", "--web.listen-address=:9113"], MetricsExporter.Command);
         Assert.Equal(0, exporter.HostPort);
         Assert.Null(MetricsExporter.For(Docker(("metrics", "false")).Edge, Docker(("metrics", "false")).Deployment));
     }
