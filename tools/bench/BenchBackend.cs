@@ -13,37 +13,44 @@ namespace RealtimeStack.Benchmark;
 
 /// <summary>
 /// A lean backend for measuring the edge, not the app: <c>/sse/…?count=N&amp;interval=ms&amp;beat=ms</c> writes
-/// <c>data: &lt;monotonic ticks&gt;</c> events, <c>/ws/…</c> echoes every message at once. No logging, no buffering.
+/// <c>data: &lt;monotonic ticks&gt;</c> events, <c>/ws/…</c> echoes every message at once, <see cref="Scale.Fanout.Path"/>
+/// holds streams for broadcasts. No logging, no buffering.
 /// </summary>
 public sealed class BenchBackend : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private BenchBackend(WebApplication app, int port)
+    private BenchBackend(WebApplication app, int port, Scale.Fanout fanout)
     {
         _app = app;
         Port = port;
+        Fanout = fanout;
     }
 
     public int Port { get; }
 
-    public static async Task<BenchBackend> StartAsync()
+    /// <summary>The streams of <see cref="Scale.Fanout.Path"/>, which the scale benchmark broadcasts to.</summary>
+    public Scale.Fanout Fanout { get; }
+
+    public static async Task<BenchBackend> StartAsync(int port = 0)
     {
+        var fanout = new Scale.Fanout();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, port);
             k.Limits.MaxConcurrentConnections = null;
             k.Limits.MaxConcurrentUpgradedConnections = null;
         });
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.MapGet(Scale.Fanout.Path, fanout.HoldAsync);
         app.MapGet("/sse/{**path}", Sse);
         app.Map("/ws/{**path}", Echo);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BenchBackend(app, new Uri(address).Port);
+        return new BenchBackend(app, new Uri(address).Port, fanout);
     }
 
     private static async Task Sse(HttpContext context)

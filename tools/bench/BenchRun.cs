@@ -85,9 +85,9 @@ public sealed class BenchRun(int targetStreams, int sseEvents, int wsMessages, T
         HoldReport report;
         double? perThousand = null;
         string? failure;
-        await using (var holder = HolderProcess.Start(options))
+        await using (var holder = BenchChild.Start(options.ToArgs()))
         {
-            report = await holder.ReportAsync(RampLimit + TimeSpan.FromSeconds(60));
+            report = await holder.ReadAsync<HoldReport>(RampLimit + TimeSpan.FromSeconds(60));
             failure = report.FirstFailure;
             if (edge is not null)
             {
@@ -104,15 +104,15 @@ public sealed class BenchRun(int targetStreams, int sseEvents, int wsMessages, T
     private static async Task<ReloadResult> ReloadAsync(Target target, RunningEdge edge)
     {
         var options = new HoldOptions(target.Sse("/sse/reload?interval=500"), target.WebSocket("/ws/reload"), ReloadStreamsEach, ReloadStreamsEach, Concurrency, RampLimit);
-        await using var holder = HolderProcess.Start(options);
-        var ramped = await holder.ReportAsync(RampLimit + TimeSpan.FromSeconds(60));
+        await using var holder = BenchChild.Start(options.ToArgs());
+        var ramped = await holder.ReadAsync<HoldReport>(RampLimit + TimeSpan.FromSeconds(60));
         await holder.SendAsync("mark");
         edge.Nginx.Reload();
         await Task.Delay(TimeSpan.FromSeconds(10));
         await holder.SendAsync("mark");
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // SSE events come every 500 ms: an alive stream has one after the mark
         await holder.SendAsync("check");
-        var checkedReport = await holder.ReportAsync(TimeSpan.FromSeconds(60));
+        var checkedReport = await holder.ReadAsync<HoldReport>(TimeSpan.FromSeconds(60));
         await holder.SendAsync("quit");
         return new ReloadResult(ramped.Held, checkedReport.AliveSse + checkedReport.AliveWs);
     }

@@ -79,8 +79,8 @@ public sealed class MemoryProbe(int streams, int maxStreams, TextWriter log)
             sse ? target.Sse("/sse/idle?interval=60000") : null,
             sse ? null : target.WebSocket("/ws/idle"),
             sse ? streams : 0, sse ? 0 : streams, Concurrency, RampLimit);
-        await using var holder = HolderProcess.Start(options);
-        var report = await holder.ReportAsync(RampLimit + TimeSpan.FromSeconds(60));
+        await using var holder = BenchChild.Start(options.ToArgs());
+        var report = await holder.ReadAsync<HoldReport>(RampLimit + TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(2), token); // the last handshakes' and upgrades' buffers released
         var delta = edge.Memory() - before;
         if (Environment.GetEnvironmentVariable("REALTIME_MALLOC_STATS") == "1") MallocStats(edge);

@@ -3,11 +3,25 @@ using System.Text.Json;
 using RealtimeStack.Benchmark;
 
 // Usage: BenchUsage.Lines (--help prints them). --role hold is the internal stream-holding child process.
-if (args.Length > 0 && args[0] == "--role") return await StreamHolder.RunAsync(args);
+if (args is ["--role", "backend", ..]) return await RealtimeStack.Benchmark.Scale.BackendRole.RunAsync();
+if (args is ["--role", "fleet", ..]) return await RealtimeStack.Benchmark.Scale.FleetRole.RunAsync(args);
+if (args is ["--role", ..]) return await StreamHolder.RunAsync(args);
 if (args.Contains("--help") || args.Contains("-h"))
 {
     foreach (var line in BenchUsage.Lines) Console.WriteLine(line);
     return 0;
+}
+
+var outIndex = Array.IndexOf(args, "--out");
+var outDir = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(RepoRoot(), "tools", "bench", "results");
+if (args.Contains("--capacity") || args.Contains("--broadcast") || args.Contains("--storm"))
+{
+    try { return await RealtimeStack.Benchmark.Scale.ScaleCommand.RunAsync(args, outDir, Console.Error); }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine("error: " + e.Message);
+        return 2;
+    }
 }
 
 var streams = 10_000;
@@ -19,9 +33,6 @@ if (index >= 0 && (index + 1 >= args.Length || !int.TryParse(args[index + 1], Nu
     Console.Error.WriteLine("error: --streams needs a whole number of streams (1 or more)");
     return 2;
 }
-var outIndex = Array.IndexOf(args, "--out");
-var outDir = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(RepoRoot(), "tools", "bench", "results");
-
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
 if (args.Contains("--memory"))
 {

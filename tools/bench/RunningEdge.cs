@@ -9,12 +9,16 @@ namespace RealtimeStack.Benchmark;
 /// <summary>nginx on 127.0.0.1 in a private directory, running either the project's configuration or the article's.</summary>
 public sealed class RunningEdge : IAsyncDisposable
 {
-    private RunningEdge(NginxProcess nginx, Target target, string directory)
+    private RunningEdge(NginxProcess nginx, Target target, string directory, NginxConf? conf)
     {
         Nginx = nginx;
         Target = target;
         Directory = directory;
+        Conf = conf;
     }
+
+    /// <summary>The project's rendered tree (null for the article's file), for reporting the settings measured.</summary>
+    public NginxConf? Conf { get; }
 
     public NginxProcess Nginx { get; }
 
@@ -30,10 +34,14 @@ public sealed class RunningEdge : IAsyncDisposable
         ProjectAsync(binary, backendPort, maxStreams, label, extra, adjust: null);
 
     /// <summary>B with settings changed and, for experiments, the rendered tree adjusted before it is written.</summary>
-    public static Task<RunningEdge> ProjectAsync(NginxBinary binary, int backendPort, int maxStreams, string label, IEnumerable<(string Key, string Value)> extra, Func<NginxConf, NginxConf>? adjust)
+    public static Task<RunningEdge> ProjectAsync(NginxBinary binary, int backendPort, int maxStreams, string label, IEnumerable<(string Key, string Value)> extra, Func<NginxConf, NginxConf>? adjust) =>
+        ProjectAsync(binary, [backendPort], maxStreams, label, extra, adjust);
+
+    /// <summary>B in front of several backends (each route's upstream lists them all).</summary>
+    public static Task<RunningEdge> ProjectAsync(NginxBinary binary, IReadOnlyList<int> backendPorts, int maxStreams, string label, IEnumerable<(string Key, string Value)> extra, Func<NginxConf, NginxConf>? adjust)
     {
         var ports = FreePort.Take(3);
-        var backend = $"127.0.0.1:{backendPort}";
+        var backend = string.Join(',', backendPorts.Select(p => $"127.0.0.1:{p.ToString(CultureInfo.InvariantCulture)}"));
         var values = LocalOverrides.Apply(new Dictionary<string, string>
         {
             ["realtime:domain"] = ServedName,
@@ -48,7 +56,7 @@ public sealed class RunningEdge : IAsyncDisposable
         var pem = SelfSignedCertificate.Create([ServedName], TimeSpan.FromDays(1));
         var conf = NginxConfRenderer.Build(spec, NginxLayout.Local(directory));
         if (adjust is not null) conf = adjust(conf);
-        return StartAsync(binary, directory, new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem), ports[..2], "B", label);
+        return StartAsync(binary, directory, new EdgeFiles(NginxConfWriter.Write(conf), pem.CertificatePem, pem.PrivateKeyPem), ports[..2], "B", label, conf);
     }
 
     /// <summary>C: the article's configuration (article.conf beside the benchmark), ports and paths filled in.</summary>
@@ -64,15 +72,15 @@ public sealed class RunningEdge : IAsyncDisposable
             .Replace("{{HTTPS_PORT}}", ports[1].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{{CERT}}", Path.Combine(directory, NginxLayout.CertificateFile), StringComparison.Ordinal)
             .Replace("{{KEY}}", Path.Combine(directory, NginxLayout.PrivateKeyFile), StringComparison.Ordinal);
-        return StartAsync(binary, directory, new EdgeFiles(conf, pem.CertificatePem, pem.PrivateKeyPem), ports, "C", label);
+        return StartAsync(binary, directory, new EdgeFiles(conf, pem.CertificatePem, pem.PrivateKeyPem), ports, "C", label, conf: null);
     }
 
-    private static async Task<RunningEdge> StartAsync(NginxBinary binary, string directory, EdgeFiles files, int[] ports, string name, string label)
+    private static async Task<RunningEdge> StartAsync(NginxBinary binary, string directory, EdgeFiles files, int[] ports, string name, string label, NginxConf? conf)
     {
         var nginx = await NginxProcess.StartAsync(binary, directory, files, ports);
         // The served name, as a browser sends it: the edge refuses handshakes for names it does not serve.
         var target = new Target(name, label, new Uri($"https://{ServedName}:{ports[1]}/"), new Uri($"wss://{ServedName}:{ports[1]}/"));
-        return new RunningEdge(nginx, target, directory);
+        return new RunningEdge(nginx, target, directory, conf);
     }
 
     private static string NewDirectory(string tag) =>

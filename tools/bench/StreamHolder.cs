@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RealtimeStack.Local;
 
 namespace RealtimeStack.Benchmark;
@@ -16,8 +15,7 @@ public static class StreamHolder
         using var handler = Clients.Handler();
         await using var streams = await HeldStreams.OpenAsync(handler, options.SseUrl, options.WsUrl, options.Sse, options.Ws, options.Concurrency, options.RampLimit);
         var report = new HoldReport(streams.Held, streams.Failed, streams.FirstFailure, streams.RampTime.TotalSeconds);
-        Console.WriteLine(JsonSerializer.Serialize(report));
-        Console.Out.Flush();
+        BenchChild.Reply(report);
 
         long mark = MonotonicClock.Now;
         while (await Console.In.ReadLineAsync() is { } command)
@@ -27,8 +25,7 @@ public static class StreamHolder
             {
                 var aliveSse = streams.SseDeliveringSince(mark);
                 var aliveWs = await streams.WsEchoingAsync();
-                Console.WriteLine(JsonSerializer.Serialize(report with { AliveSse = aliveSse, AliveWs = aliveWs }));
-                Console.Out.Flush();
+                BenchChild.Reply(report with { AliveSse = aliveSse, AliveWs = aliveWs });
             }
             else break;
         }
