@@ -20,6 +20,10 @@ for tool in curl jq; do
     exit 1
   fi
 done
+if ! command -v ss >/dev/null 2>&1; then
+  echo "error: ss is not installed; the end-to-end suite reads nginx's listen backlogs from the kernel with it. Install it: apt-get install -y iproute2" >&2
+  exit 1
+fi
 
 run_suite() { # name project [extra dotnet test arguments]
   local name=$1 project=$2 log="$results/$1.log"

@@ -68,6 +68,11 @@ public sealed class DockerEdgeTests
         Assert.Equal((double)model.Edge.Capacity.WorkerRlimitNofile, ulimit["soft"]);
         Assert.Equal((double)model.Edge.Capacity.WorkerRlimitNofile, ulimit["hard"]);
 
+        // The kernel caps nginx's listen backlog at the container's somaxconn: it is the backlog, and the only sysctl.
+        var sysctls = (ImmutableDictionary<string, object>)nginx.Inputs["sysctls"];
+        Assert.Equal(["net.core.somaxconn"], sysctls.Keys);
+        Assert.Equal(model.Edge.Capacity.ListenBacklog.ToString(System.Globalization.CultureInfo.InvariantCulture), sysctls["net.core.somaxconn"]);
+
         var ports = ((ImmutableArray<object>)nginx.Inputs["ports"]).Cast<ImmutableDictionary<string, object>>().Select(p => ((double)p["internal"], (double)p["external"]));
         Assert.Equal([(8080d, 8080d), (8443d, 8443d)], ports);
         Assert.Equal("unless-stopped", nginx.Inputs["restart"]);
@@ -76,6 +81,21 @@ public sealed class DockerEdgeTests
 
         var image = run.Mocks.OfType("docker:index/remoteImage:RemoteImage").Single(i => i.Name!.EndsWith("-nginx-image", StringComparison.Ordinal));
         Assert.Equal("nginx:1.28.0-alpine", image.Inputs["name"]);
+    }
+
+    [Theory]
+    [InlineData("100", "511")]
+    [InlineData("30000", "30000")]
+    [InlineData("200000", "65535")]
+    public async Task The_nginx_container_somaxconn_follows_max_streams_as_the_rendered_backlog_does(string maxStreams, string somaxconn)
+    {
+        var run = await RunDev(("realtime:maxStreams", maxStreams));
+        var sysctls = (ImmutableDictionary<string, object>)Container(run, "-nginx").Inputs["sysctls"];
+        Assert.Equal(somaxconn, sysctls["net.core.somaxconn"]);
+        var environment = (ImmutableDictionary<string, object>)Assert.Single(run.Mocks.OfType("command:local:Command")).Inputs["environment"];
+        Assert.Contains($" backlog={somaxconn};", (string)environment[ConfigurationReload.ConfigVariable], StringComparison.Ordinal);
+        // The other containers keep Docker's defaults.
+        Assert.All(BackendContainers(run).Append(Container(run, "-exporter")), c => Assert.False(c.Inputs.ContainsKey("sysctls")));
     }
 
     [Fact]

@@ -11,8 +11,9 @@ namespace RealtimeStack.Components.Containers;
 /// <summary>
 /// The edge as Docker containers: a network and the volume of nginx's status socket; the api, sse and ws backend containers named as nginx.conf names
 /// them; the nginx container (image pinned to the rendered version) with a nofile ulimit that fits
-/// worker_rlimit_nofile, a health check and a stop grace that lets streams drain; and the command that puts the
-/// rendered nginx.conf, certificate and key into it and reloads nginx (<see cref="ConfigurationReload"/>).
+/// worker_rlimit_nofile, a net.core.somaxconn that lets the kernel keep nginx's listen backlog, a health check and a
+/// stop grace that lets streams drain; and the command that puts the rendered nginx.conf, certificate and key into
+/// it and reloads nginx (<see cref="ConfigurationReload"/>).
 /// </summary>
 internal sealed class NginxContainerEdge : ComponentResource
 {
@@ -79,6 +80,8 @@ internal sealed class NginxContainerEdge : ComponentResource
                 new ContainerPortArgs { Internal = settings.Apply(s => s.HttpsPort), External = settings.Apply(s => s.HttpsPort) },
             },
             Ulimits = new ContainerUlimitArgs { Name = "nofile", Soft = settings.Apply(s => s.NofileLimit), Hard = settings.Apply(s => s.NofileLimit) },
+            // Per network namespace: the container's own, the host's is untouched.
+            Sysctls = { [ContainerEdgeSettings.SomaxconnSysctl] = settings.Apply(s => s.Somaxconn.ToString(CultureInfo.InvariantCulture)) },
             Healthcheck = new ContainerHealthcheckArgs
             {
                 Tests = settings.Apply(s => s.HealthCheck.ToImmutableArray()),

@@ -55,7 +55,7 @@ public static class UpdatePlanner
         var replaced = old.Identity != now.Identity;
         if (replaced)
             changes.Add(new(UpdateAction.ReplaceEdge, StreamEffect.Cut, "nginx container",
-                $"its image, published ports or nofile limit change ({Differences(old.Identity, now.Identity)}), and Docker cannot change those on a running container"));
+                $"its image, published ports, nofile limit or somaxconn change ({Differences(old.Identity, now.Identity)}), and Docker cannot change those on a running container"));
         else if (RenderedConfiguration.Of(before) != RenderedConfiguration.Of(after) || !SameCertificate(before.Edge, after.Edge))
             changes.Add(new(UpdateAction.Reload, StreamEffect.KeptUntilShutdownTimeout, "nginx.conf",
                 "written into the running container, checked with nginx -t, then nginx -s reload"));
@@ -211,6 +211,7 @@ public static class UpdatePlanner
             ("image", before.Image, after.Image),
             ("ports", $"{before.HttpPort}/{before.HttpsPort}", $"{after.HttpPort}/{after.HttpsPort}"),
             ("nofile", before.NofileLimit, after.NofileLimit),
+            ("somaxconn", before.Somaxconn, after.Somaxconn),
         }.Where(d => !Equals(d.Old, d.New)).Select(d => $"{d.Name} {d.Old} → {d.New}"));
 
     private static string Mode(StackModel model) => model.Deployment.Mode.ToString().ToLowerInvariant();

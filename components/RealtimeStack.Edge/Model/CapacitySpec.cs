@@ -2,7 +2,7 @@ namespace RealtimeStack.Edge.Model;
 
 /// <summary>
 /// How many concurrent streams the edge must hold and how long a reload lets old workers keep them.
-/// The nginx numbers are derived, not configured: see <see cref="WorkerConnections"/>.
+/// The nginx numbers are derived, not configured: see <see cref="WorkerConnections"/> and <see cref="ListenBacklog"/>.
 /// </summary>
 public sealed record CapacitySpec(int MaxStreams, int? WorkerProcesses, Duration WorkerShutdownTimeout)
 {
@@ -35,4 +35,18 @@ public sealed record CapacitySpec(int MaxStreams, int? WorkerProcesses, Duration
 
     /// <summary>The per-process open-files limit nginx requests; the container's nofile limit must allow it.</summary>
     public int WorkerRlimitNofile => WorkerConnections + FileReserve;
+
+    /// <summary>The smallest listen backlog: nginx's own default on Linux, which a small edge keeps.</summary>
+    public const int MinListenBacklog = 511;
+
+    /// <summary>The largest listen backlog: the largest net.core.somaxconn older kernels accept (it was a 16-bit value).</summary>
+    public const int MaxListenBacklog = 65535;
+
+    /// <summary>
+    /// The queue of connections the kernel holds for each listener until nginx accepts them. After a deploy, a reload's
+    /// shutdown timeout or a lost node every stream reconnects at once; a full queue drops their SYNs and each client
+    /// waits for a retransmit (1 s, 3 s, 7 s...), so the queue holds every stream, within
+    /// <see cref="MinListenBacklog"/>..<see cref="MaxListenBacklog"/>. The kernel caps it at net.core.somaxconn.
+    /// </summary>
+    public int ListenBacklog => Math.Clamp(MaxStreams, MinListenBacklog, MaxListenBacklog);
 }

@@ -84,9 +84,9 @@ public static class NginxConfRenderer
         .. Resolver(ResolverFor(spec, layout)),
         .. spec.Upstreams.All.Select(group => Upstream(group, spec.Upstreams, ResolverFor(spec, layout) is not null)),
         RedirectOrPlainServer(spec, layout),
-        spec.Listen.RejectUnknownHosts ? UnknownHostServers.Plain([layout.Listen(spec.Listen.HttpPort), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], HealthLocation()) : null,
+        spec.Listen.RejectUnknownHosts ? UnknownHostServers.Plain([layout.Listen(spec.Listen.HttpPort), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], SocketOptions(spec, catchAll: true), HealthLocation()) : null,
         TlsServer(spec, layout),
-        spec.Listen.RejectUnknownHosts ? UnknownHostServers.Tls([.. TlsListen(spec, layout), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], spec.Tls.Protocols, TlsProtocolNames.Name) : null,
+        spec.Listen.RejectUnknownHosts ? UnknownHostServers.Tls([.. TlsListen(spec, layout), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)], SocketOptions(spec, catchAll: true), spec.Tls.Protocols, TlsProtocolNames.Name) : null,
         StatusServer.For(spec.Metrics, layout),
     ]);
 
@@ -150,7 +150,7 @@ public static class NginxConfRenderer
     {
         var head = new[]
         {
-            Simple("listen", [layout.Listen(spec.Listen.HttpPort), .. SocketOptions(spec), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)]),
+            Simple("listen", [layout.Listen(spec.Listen.HttpPort), .. SocketOptions(spec, catchAll: false), .. ClientAddressDirectives.ListenParameters(spec.ClientAddress)]),
             Simple("server_name", [.. spec.ServerNames.Select(n => n.Value)]),
         };
         var health = HealthLocation();
@@ -165,8 +165,15 @@ public static class NginxConfRenderer
     // Anything outside the routes: answered here, so nginx never looks for a file under its html root.
     private static Directive NotFound() => Blocked("location", ["/"], [Simple("return", "404")]);
 
-    // nginx takes socket options once per address:port: on the catch-all server when there is one.
-    private static string[] SocketOptions(EdgeSpec spec) => spec.Listen.RejectUnknownHosts ? [] : ["reuseport"];
+    /// <summary>
+    /// The socket options of a public listener: reuseport (the kernel spreads connections across workers) and the
+    /// listen backlog (<see cref="CapacitySpec.ListenBacklog"/>). nginx takes them once per address:port, so they go
+    /// on the catch-all server when there is one (rejectUnknownHosts) and on the named server otherwise; every other
+    /// server on that address:port gets none.
+    /// </summary>
+    private static string[] SocketOptions(EdgeSpec spec, bool catchAll) => catchAll == spec.Listen.RejectUnknownHosts
+        ? ["reuseport", "backlog=" + InvariantText.Of(spec.Capacity.ListenBacklog)]
+        : [];
 
     // ssl (and http2 before nginx 1.25.1) belong to the address:port; every server on it repeats them.
     private static string[] TlsListen(EdgeSpec spec, NginxLayout layout) => spec.Tls.Http2 && !spec.NginxVersion.HasHttp2Directive
@@ -176,7 +183,7 @@ public static class NginxConfRenderer
     private static Directive TlsServer(EdgeSpec spec, NginxLayout layout)
     {
         var tls = spec.Tls;
-        string[] listen = [.. TlsListen(spec, layout), .. SocketOptions(spec)];
+        string[] listen = [.. TlsListen(spec, layout), .. SocketOptions(spec, catchAll: false)];
         var hsts = tls.StrictTransportSecurity is { } value ? Simple("add_header", "Strict-Transport-Security", value, "always") : null;
         return Blocked("server",
         [

@@ -87,6 +87,7 @@ public sealed class UpdatePlannerTests
     [InlineData("realtime:httpsPort", "8444", "ports")]
     [InlineData("realtime:nginxVersion", "1.27.5", "image")]
     [InlineData("realtime:maxStreams", "20000", "nofile")]
+    [InlineData("realtime:maxStreams", "20000", "somaxconn 10000 → 20000")]
     public void Docker_what_the_container_is_made_of_replaces_it_and_cuts_streams(string key, string value, string named)
     {
         var plan = Change("dev", (key, value));

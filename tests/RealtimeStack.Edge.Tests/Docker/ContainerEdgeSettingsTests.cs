@@ -15,6 +15,10 @@ public sealed class ContainerEdgeSettingsTests
         var conf = NginxConfRenderer.Build(edge, NginxLayout.Container);
         Assert.Equal("nginx:1.27.5-alpine", settings.NginxImage);
         Assert.Equal(int.Parse(conf.Main.Single(d => d.Name == "worker_rlimit_nofile").Args[0]), settings.NofileLimit);
+        // The kernel caps a listen backlog at somaxconn: the container's is the backlog nginx.conf asks for.
+        var backlogs = conf.Servers.SelectMany(s => s.Children("listen")).SelectMany(l => l.Args).Where(a => a.StartsWith("backlog=", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, backlogs.Length);
+        Assert.All(backlogs, b => Assert.Equal($"backlog={settings.Somaxconn}", b));
         Assert.Equal((8080, 8443), (settings.HttpPort, settings.HttpsPort));
         Assert.Equal(["api-1:9000", "api-2:9001", "sse-1:9100", "ws-1:9200"], settings.Backends.Select(b => $"{b.Alias}:{b.Port}"));
         Assert.Equal([BackendRole.Api, BackendRole.Api, BackendRole.Sse, BackendRole.Ws], settings.Backends.Select(b => b.Role));

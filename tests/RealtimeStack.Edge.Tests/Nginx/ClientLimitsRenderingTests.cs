@@ -83,12 +83,12 @@ public sealed class ClientLimitsRenderingTests
     {
         var conf = Conf();
         var plain = conf.CatchAllServers.Single(s => !Args(s, "listen").Contains("ssl"));
-        Assert.Equal(["127.0.0.1:80", "default_server", "reuseport"], Args(plain, "listen"));
+        Assert.Equal(["127.0.0.1:80", "default_server", "reuseport", "backlog=10000"], Args(plain, "listen"));
         Assert.Equal(["204"], Args(plain.Children("location").Single(l => l.Args is ["=", NginxConfRenderer.HealthPath]), "return"));
         Assert.Equal(["444"], Args(plain.Children("location").Single(l => l.Args is ["/"]), "return"));
 
         var tls = conf.CatchAllServers.Single(s => Args(s, "listen").Contains("ssl"));
-        Assert.Equal(["127.0.0.1:443", "ssl", "default_server", "reuseport"], Args(tls, "listen"));
+        Assert.Equal(["127.0.0.1:443", "ssl", "default_server", "reuseport", "backlog=10000"], Args(tls, "listen"));
         Assert.Equal(["on"], Args(tls, "ssl_reject_handshake"));
         Assert.Equal(["444"], Args(tls, "return"));
         Assert.Empty(tls.Children("ssl_certificate"));
@@ -112,7 +112,7 @@ public sealed class ClientLimitsRenderingTests
         var conf = Conf(("rejectUnknownHosts", "false"));
         Assert.Equal(2, conf.Servers.Count(s => !IsStatus(s)));
         Assert.Empty(conf.CatchAllServers);
-        Assert.Equal(["127.0.0.1:443", "ssl", "reuseport"], Args(conf.TlsServer, "listen"));
+        Assert.Equal(["127.0.0.1:443", "ssl", "reuseport", "backlog=10000"], Args(conf.TlsServer, "listen"));
         Assert.DoesNotContain(conf.All, d => d.Name == "ssl_reject_handshake");
     }
 
