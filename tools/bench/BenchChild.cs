@@ -29,6 +29,8 @@ public sealed class BenchChild : IAsyncDisposable
             UseShellExecute = false,
         };
         if (viaHost) info.ArgumentList.Add(typeof(BenchChild).Assembly.Location);
+        // Twenty processes share two cores: idle thread-pool threads that spin for work take the cores from the work measured.
+        info.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
         foreach (var arg in args) info.ArgumentList.Add(arg);
         return new BenchChild(Process.Start(info) ?? throw new InvalidOperationException("could not start a bench child process"));
     }

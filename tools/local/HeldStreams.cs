@@ -13,7 +13,7 @@ namespace RealtimeStack.Local;
 public sealed class HeldStreams : IAsyncDisposable
 {
     /// <summary>Past this many failures the edge is saturated: opening more only hammers it.</summary>
-    private const int GiveUpAfterFailures = 200;
+    public const int GiveUpAfterFailures = 200;
 
     private readonly HttpMessageHandler _handler;
     private readonly ConcurrentBag<SseStream> _sse = [];

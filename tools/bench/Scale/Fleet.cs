@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using RealtimeStack.Local;
 
 namespace RealtimeStack.Benchmark.Scale;
 
@@ -22,6 +23,7 @@ public sealed class Fleet : IDisposable
     private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _ends = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, ConcurrentBag<int>> _arrivals = new();
+    private readonly ConcurrentDictionary<int, HttpClient> _shared = new();
     private long _mark = MonotonicClock.Now;
 
     private sealed class Stream(int index)
@@ -42,7 +44,10 @@ public sealed class Fleet : IDisposable
         _streams = [.. Enumerable.Range(0, options.Streams).Select(i => new Stream(i))];
     }
 
-    /// <summary>Opens every stream, <see cref="FleetOptions.Concurrency"/> at a time, within the ramp limit; a failed open is counted, not retried.</summary>
+    /// <summary>
+    /// Opens every stream, <see cref="FleetOptions.Concurrency"/> at a time, within the ramp limit and until
+    /// <see cref="HeldStreams.GiveUpAfterFailures"/> opens failed (the edge is saturated); a failed open is counted, not retried.
+    /// </summary>
     public static async Task<(Fleet Fleet, FleetRamp Ramp)> RampAsync(FleetOptions options)
     {
         var fleet = new Fleet(options);
@@ -53,7 +58,7 @@ public sealed class Fleet : IDisposable
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < fleet._streams.Length && !ramp.IsCancellationRequested)
+            while ((i = Interlocked.Increment(ref next)) < fleet._streams.Length && !ramp.IsCancellationRequested && Volatile.Read(ref failed) <= HeldStreams.GiveUpAfterFailures)
             {
                 if (!await fleet.TryOpenAsync(fleet._streams[i], ramp.Token)) Interlocked.Increment(ref failed);
             }
@@ -78,6 +83,9 @@ public sealed class Fleet : IDisposable
         Volatile.Write(ref _mark, MonotonicClock.Now);
     }
 
+    /// <summary>Events received since the mark.</summary>
+    public long Received => _arrivals.Values.Sum(r => (long)r.Count);
+
     public FleetArrivals Arrivals()
     {
         var mark = Volatile.Read(ref _mark);
@@ -100,8 +108,9 @@ public sealed class Fleet : IDisposable
     {
         try
         {
-            var connection = await SseConnection.OpenAsync(
-                _options.Targets[stream.Index % _options.Targets.Count], _options.Source(stream.Index), _options.Tls, _options.Path, AttemptTimeout, token);
+            var connection = _options.StreamsPerConnection > 1
+                ? await SseConnection.OpenSharedAsync(Shared(stream.Index / _options.StreamsPerConnection), new Uri($"https://{FleetOptions.ServerName}{_options.Path}"), AttemptTimeout, token)
+                : await SseConnection.OpenAsync(_options.Targets[stream.Index % _options.Targets.Count], _options.Source(stream.Index), _options.Tls, _options.Path, AttemptTimeout, token);
             stream.Retry = connection.Retry ?? stream.Retry;
             stream.Up = true;
             _ = Task.Run(() => ReadAsync(stream, connection), CancellationToken.None);
@@ -114,6 +123,37 @@ public sealed class Fleet : IDisposable
             return false;
         }
     }
+
+    /// <summary>The HTTP/2 client of one group of streams: one connection, from the group's own source address.</summary>
+    private HttpClient Shared(int group) => _shared.GetOrAdd(group, g =>
+    {
+        var target = _options.Targets[g % _options.Targets.Count];
+        var source = _options.Source(g);
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            EnableMultipleHttp2Connections = false,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            SslOptions = new System.Net.Security.SslClientAuthenticationOptions { TargetHost = FleetOptions.ServerName, RemoteCertificateValidationCallback = (_, _, _, _) => true },
+            ConnectCallback = async (_, token) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new System.Net.IPEndPoint(source, 0));
+                    await socket.ConnectAsync(target, token);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    });
 
     private async Task ReadAsync(Stream stream, SseConnection connection)
     {
@@ -167,6 +207,7 @@ public sealed class Fleet : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
+        foreach (var client in _shared.Values) client.Dispose();
         _stop.Dispose();
     }
 }

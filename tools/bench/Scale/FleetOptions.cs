@@ -9,10 +9,12 @@ namespace RealtimeStack.Benchmark.Scale;
 /// loopback addresses starting at <see cref="FirstSource"/> (so the edge sees many clients and no ephemeral-port
 /// range runs out), <see cref="Concurrency"/> opening at a time. With <see cref="Reconnect"/> a stream that ends
 /// comes back as EventSource does: after its <c>retry:</c> time, here with exponential backoff and full jitter.
+/// <see cref="StreamsPerConnection"/> above 1 carries that many streams over each HTTP/2 connection (TLS only), as a
+/// browser does with several tabs of one origin; 1 gives each stream its own HTTP/1.1 connection.
 /// </summary>
 public sealed record FleetOptions(
     IReadOnlyList<IPEndPoint> Targets, bool Tls, string Path, int Streams, IPAddress FirstSource, int Sources,
-    int Concurrency, TimeSpan RampLimit, bool Reconnect)
+    int Concurrency, TimeSpan RampLimit, bool Reconnect, int StreamsPerConnection = 1)
 {
     /// <summary>The name the edge serves: sent as SNI and Host.</summary>
     public const string ServerName = "localhost";
@@ -36,6 +38,7 @@ public sealed record FleetOptions(
         "--concurrency", Text(Concurrency),
         "--ramp-seconds", Text((int)RampLimit.TotalSeconds),
         "--reconnect", Reconnect ? "1" : "0",
+        "--per-connection", Text(StreamsPerConnection),
     ];
 
     public static FleetOptions Parse(IReadOnlyList<string> args)
@@ -45,7 +48,8 @@ public sealed record FleetOptions(
         int Int(string name) => int.Parse(Value(name), CultureInfo.InvariantCulture);
         return new FleetOptions(
             [.. Value("--targets").Split(',').Select(IPEndPoint.Parse)], Value("--tls") == "1", Value("--path"), Int("--streams"),
-            IPAddress.Parse(Value("--source")), Int("--sources"), Int("--concurrency"), TimeSpan.FromSeconds(Int("--ramp-seconds")), Value("--reconnect") == "1");
+            IPAddress.Parse(Value("--source")), Int("--sources"), Int("--concurrency"), TimeSpan.FromSeconds(Int("--ramp-seconds")), Value("--reconnect") == "1",
+            Int("--per-connection"));
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -23,3 +23,6 @@ public sealed record BackendPort(int Port);
 
 /// <summary>The answer to a backend's <c>count</c>: the broadcast streams it holds.</summary>
 public sealed record BackendStreams(int Streams);
+
+/// <summary>The answer to <c>received</c>: events received since the mark.</summary>
+public sealed record FleetReceived(long Events);

@@ -19,8 +19,6 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
     /// <summary>Source addresses per client process: the edge hashes streams to backends by client address.</summary>
     private const int SourcesPerClient = 64;
 
-    /// <summary>The sample backends' <c>retry:</c>: EventSource waits this long before it reconnects.</summary>
-    private const int RetryMilliseconds = 3000;
 
     private static readonly TimeSpan Answer = TimeSpan.FromSeconds(60);
 
@@ -28,6 +26,12 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
     public IReadOnlyList<(string Key, string Value)> Settings { get; init; } = [];
 
     public Func<NginxConf, NginxConf>? Adjust { get; init; }
+
+    /// <summary>The backends' <c>retry:</c> (EventSource waits about this long before it reconnects); 3 s, as the sample backends send.</summary>
+    public int RetryMilliseconds { get; init; } = 3000;
+
+    /// <summary>Streams per HTTP/2 connection through the edge; 1 (the default) gives each its own HTTP/1.1 connection.</summary>
+    public int StreamsPerConnection { get; init; } = 1;
 
     public async Task<CapacityFigures> CapacityAsync(ScaleSetup setup, CancellationToken token)
     {
@@ -39,7 +43,9 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
             var idle = edge.Memory();
             var counters = KernelCounters.Read();
             var load = MachineLoad.Start();
+            var cpu = EdgeCpu(edge);
             var (fleets, ramp) = await StartFleetsAsync(setup, [EdgeEndpoint(edge)], tls: true, reconnect: false);
+            ramp = ramp with { EdgeCpuMicrosPerStream = PerEvent(EdgeCpu(edge) - cpu, ramp.Held) };
             try
             {
                 var rampLoad = load();
@@ -47,9 +53,9 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
                 var held = edge.Memory();
                 var delta = held - idle;
                 var memory = new EdgeMemory(Mib(idle.Pss), Mib(held.Pss), Mib(held.Rss), PerThousand(delta.Pss, ramp.Held), PerThousand(delta.Rss, ramp.Held));
-                log.WriteLine($"[capacity] nginx {Mib(held.Pss):F0} MiB PSS held, {memory.PssMibPer1000:F2} MiB per 1,000 streams; broadcasting 3 rounds");
-                var hold = await BroadcastRoundsAsync(backends, fleets, rounds: 3, token);
-                return new CapacityFigures(setup, SettingsOf(edge), ramp, hold, memory, KernelCounters.Read() - counters, rampLoad, Complaints(edge));
+                log.WriteLine($"[capacity] nginx {Mib(held.Pss):F0} MiB PSS held, {memory.PssMibPer1000:F2} MiB per 1,000 streams; one broadcast to every stream");
+                var hold = await BroadcastRoundsAsync(backends, fleets, rounds: 1, edge, token);
+                return new CapacityFigures(setup, SettingsOf(edge), StreamsPerConnection, ramp, hold, memory, KernelCounters.Read() - counters, rampLoad, Complaints(edge));
             }
             finally { await StopAllAsync(fleets); }
         }
@@ -62,25 +68,25 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
         try
         {
             log.WriteLine($"[broadcast] direct: {setup.Streams} streams to {setup.Backends} backends");
-            var (direct, directRamp, directLoad) = await BroadcastSideAsync(setup, backends, [.. backends.Select(b => new IPEndPoint(IPAddress.Loopback, b.Port))], tls: false, rounds, token);
+            var (direct, directRamp, directLoad) = await BroadcastSideAsync(setup, backends, [.. backends.Select(b => new IPEndPoint(IPAddress.Loopback, b.Port))], edge: null, rounds, token);
             await Task.Delay(TimeSpan.FromSeconds(3), token);
             await using var edge = await StartEdgeAsync(setup, backends, []);
             log.WriteLine($"[broadcast] through the edge: {setup.Streams} streams, {setup.Workers} workers");
-            var (viaEdge, edgeRamp, edgeLoad) = await BroadcastSideAsync(setup, backends, [EdgeEndpoint(edge)], tls: true, rounds, token);
+            var (viaEdge, edgeRamp, edgeLoad) = await BroadcastSideAsync(setup, backends, [EdgeEndpoint(edge)], edge, rounds, token);
             return new BroadcastComparison(setup, SettingsOf(edge), directRamp, direct, directLoad, edgeRamp, viaEdge, edgeLoad);
         }
         finally { await StopAllAsync(backends.Select(b => b.Child)); }
     }
 
     private async Task<(BroadcastFigures, RampFigures, MachineLoad)> BroadcastSideAsync(
-        ScaleSetup setup, IReadOnlyList<Backend> backends, IReadOnlyList<IPEndPoint> targets, bool tls, int rounds, CancellationToken token)
+        ScaleSetup setup, IReadOnlyList<Backend> backends, IReadOnlyList<IPEndPoint> targets, RunningEdge? edge, int rounds, CancellationToken token)
     {
-        var (fleets, ramp) = await StartFleetsAsync(setup, targets, tls, reconnect: false);
+        var (fleets, ramp) = await StartFleetsAsync(setup, targets, tls: edge is not null, reconnect: false);
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(2), token);
             var load = MachineLoad.Start();
-            var figures = await BroadcastRoundsAsync(backends, fleets, rounds, token);
+            var figures = await BroadcastRoundsAsync(backends, fleets, rounds, edge, token);
             return (figures, ramp, load());
         }
         finally { await StopAllAsync(fleets); }
@@ -102,6 +108,7 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
                 await Task.WhenAll(fleets.Select(f => f.AskAsync<FleetMarked>("mark", Answer)));
                 var counters = KernelCounters.Read();
                 var load = MachineLoad.Start();
+                var cpu = EdgeCpu(edge);
                 log.WriteLine($"[storm] {ramp.Held} streams held; reload, the old workers cut them 5 s later");
                 edge.Nginx.Reload();
                 var started = Stopwatch.StartNew();
@@ -125,7 +132,7 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
                 var back = states.Sum(s => s.Back);
                 var gave = states.Sum(s => s.GaveUp);
                 return new StormFigures(setup, SettingsOf(edge), variant, ramp, cut, back, gave, cut - back - gave,
-                    backAfterCut.Length == cut && cut > 0 ? Math.Round(backAfterCut.Max() / 1000, 1) : double.NaN,
+                    backAfterCut.Length == cut && cut > 0 ? Math.Round(backAfterCut.Max() / 1000, 1) : double.NaN, PerEvent(EdgeCpu(edge) - cpu, back),
                     Percentiles.Of(outages), Percentiles.Of(backAfterCut), timeline,
                     Percentiles.Of([.. states.SelectMany(s => s.Attempts).Select(a => (double)a)]),
                     Merge(states.Select(s => s.Errors)), Merge(states.Select(s => s.Ends)), KernelCounters.Read() - counters, load(), Complaints(edge));
@@ -158,7 +165,8 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
         {
             var share = setup.Streams / setup.Clients + (p < setup.Streams % setup.Clients ? 1 : 0);
             // Process p's clients are 127.(p+1).0.1 and up: loopback, so no address has to be configured.
-            var options = new FleetOptions(targets, tls, $"{Fanout.Path}?retry={RetryMilliseconds}", share, new IPAddress([127, (byte)(p + 1), 0, 1]), SourcesPerClient, concurrency, rampLimit, reconnect);
+            var options = new FleetOptions(targets, tls, $"{Fanout.Path}?retry={RetryMilliseconds}", share, new IPAddress([127, (byte)(p + 1), 0, 1]), SourcesPerClient, concurrency, rampLimit, reconnect,
+                tls ? StreamsPerConnection : 1);
             return BenchChild.Start(options.ToArgs());
         }).ToArray();
         log.WriteLine($"[scale] ramping {setup.Streams} streams from {setup.Clients} client processes, {concurrency} handshakes each at a time");
@@ -171,8 +179,9 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
     }
 
     /// <summary>Every backend sends one event to all its streams at the same moment, once a second; each client times every arrival against it.</summary>
-    private async Task<BroadcastFigures> BroadcastRoundsAsync(IReadOnlyList<Backend> backends, IReadOnlyList<BenchChild> fleets, int rounds, CancellationToken token)
+    private async Task<BroadcastFigures> BroadcastRoundsAsync(IReadOnlyList<Backend> backends, IReadOnlyList<BenchChild> fleets, int rounds, RunningEdge? edge, CancellationToken token)
     {
+        var cpu = edge is null ? 0 : EdgeCpu(edge);
         await Task.WhenAll(fleets.Select(f => f.AskAsync<FleetMarked>("mark", Answer)));
         long sent = 0;
         double writeMax = 0;
@@ -184,14 +193,30 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
             sent += answers.Sum(a => a.Sent);
             writeMax = Math.Max(writeMax, answers.Max(a => a.WriteMicros) / 1000);
         }
-        await Task.Delay(TimeSpan.FromSeconds(3), token); // the last round's stragglers
+        await StragglersAsync(fleets, sent, token);
+        var edgeCpu = edge is null ? 0 : EdgeCpu(edge) - cpu;
         var arrivals = await Task.WhenAll(fleets.Select(f => f.AskAsync<FleetArrivals>("arrivals", Answer)));
         var byRound = arrivals.SelectMany(a => a.Rounds).GroupBy(r => r.Key, r => r.Value).ToArray();
         var all = byRound.SelectMany(g => g.SelectMany(v => v)).Select(v => (double)v).ToArray();
         var last = byRound.Select(g => (double)g.SelectMany(v => v).Max()).ToArray();
-        var figures = new BroadcastFigures(rounds, arrivals.Sum(a => a.Up), arrivals.Sum(a => a.Alive), sent, all.Length, Percentiles.Of(all), Percentiles.Of(last), Math.Round(writeMax, 1));
+        var figures = new BroadcastFigures(rounds, arrivals.Sum(a => a.Up), arrivals.Sum(a => a.Alive), sent, all.Length, Percentiles.Of(all), Percentiles.Of(last), Math.Round(writeMax, 1),
+            edge is null ? null : PerEvent(edgeCpu, all.Length));
         log.WriteLine($"[scale]   {rounds} rounds: {figures.Received} of {sent} events, arrival p50 {figures.Arrival.P50 / 1000:F1} ms p99 {figures.Arrival.P99 / 1000:F1} ms, last subscriber max {figures.LastSubscriber.Max / 1000:F1} ms; {figures.Alive} of {figures.Up} streams alive");
         return figures;
+    }
+
+    /// <summary>Waits until every event sent has arrived, or until no more arrive for 5 s (2 minutes at most).</summary>
+    private static async Task StragglersAsync(IReadOnlyList<BenchChild> fleets, long sent, CancellationToken token)
+    {
+        var limit = Stopwatch.StartNew();
+        var (last, quiet) = (-1L, Stopwatch.StartNew());
+        while (limit.Elapsed < TimeSpan.FromMinutes(2) && quiet.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), token);
+            var received = (await Task.WhenAll(fleets.Select(f => f.AskAsync<FleetReceived>("received", Answer)))).Sum(r => r.Events);
+            if (received >= sent) return;
+            if (received != last) (last, quiet) = (received, Stopwatch.StartNew());
+        }
     }
 
     private static async Task StopAllAsync(IEnumerable<BenchChild> children) =>
@@ -214,14 +239,19 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
     }
 
     private static IReadOnlyList<string> Complaints(RunningEdge edge) =>
-        [.. edge.Nginx.ErrorLog.Split('\n').Where(l => l.Contains("[alert]", StringComparison.Ordinal) || l.Contains("[crit]", StringComparison.Ordinal) || l.Contains("[emerg]", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf(']', StringComparison.Ordinal) + 2)..].Trim()).GroupBy(l => System.Text.RegularExpressions.Regex.Replace(l, @"\d+", "N")).Select(g => $"{g.Count()} × {g.First()}").Take(10)];
+        [.. edge.Nginx.ErrorLog.Split('\n').Where(l => l.Contains("[error]", StringComparison.Ordinal) || l.Contains("[alert]", StringComparison.Ordinal) || l.Contains("[crit]", StringComparison.Ordinal) || l.Contains("[emerg]", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf(']', StringComparison.Ordinal) + 2)..].Trim()).GroupBy(l => System.Text.RegularExpressions.Regex.Replace(l, @"\d+", "N")).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} × {g.First()}").Take(10)];
 
     private static Dictionary<string, int> Merge(IEnumerable<Dictionary<string, int>> counts) =>
         counts.SelectMany(c => c).GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Value), StringComparer.Ordinal);
 
     private static string Describe(Dictionary<string, int> errors) =>
         errors.Count == 0 ? "" : "; " + string.Join(", ", errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} ×{e.Value}"));
+
+    // Master and workers; a reload's old workers count until they exit.
+    private static double EdgeCpu(RunningEdge edge) => ProcessCpu.Microseconds(edge.Nginx.WorkerProcessIds().Append(edge.Nginx.ProcessId));
+
+    private static double? PerEvent(double micros, long events) => events == 0 ? null : Math.Round(micros / events, 1);
 
     private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 

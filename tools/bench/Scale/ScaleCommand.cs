@@ -20,8 +20,11 @@ public static class ScaleCommand
         var backlog = Values(args, "--listen-backlog").Select(v => Whole(v, "--listen-backlog")).Cast<int?>().LastOrDefault();
         int? workers = Values(args, "--workers").Select(v => Whole(v, "--workers")).Cast<int?>().LastOrDefault();
         var nginx = NginxBinary.Locate();
-        var bench = new ScaleBench(nginx, log) { Settings = sets, Adjust = backlog is int b ? ListenBacklog(b) : null };
-        var variant = sets.Length == 0 && backlog is null ? "project default" : string.Join(", ", sets.Select(s => $"{s.Key} {s.Value}").Concat(backlog is int value ? [$"listen backlog={value}"] : []));
+        var perConnection = Values(args, "--per-connection").Select(v => Whole(v, "--per-connection")).DefaultIfEmpty(1).Last();
+        int? retry = Values(args, "--retry").Select(v => Whole(v, "--retry")).Cast<int?>().LastOrDefault();
+        var bench = new ScaleBench(nginx, log) { Settings = sets, Adjust = backlog is int b ? ListenBacklog(b) : null, StreamsPerConnection = perConnection, RetryMilliseconds = retry ?? 3000 };
+        IEnumerable<string> changes = [.. sets.Select(s => $"{s.Key} {s.Value}"), .. backlog is int value ? [$"listen backlog={value}"] : Array.Empty<string>(), .. retry is int ms ? [$"backends' retry: {ms} ms"] : Array.Empty<string>()];
+        var variant = changes.Any() ? string.Join(", ", changes) : "project default";
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(85));
         string mode, table;
         object figures;

@@ -13,14 +13,14 @@ public static class ScaleTables
     public static string Capacity(IReadOnlyList<CapacityFigures> runs)
     {
         var text = new StringBuilder();
-        text.AppendLine("| streams | client / backend processes | workers | worker_connections | worker_rlimit_nofile | held | alive at the hold | ramp (s) | ramp rate (/s) | failed | nginx PSS per 1,000 (MiB) | nginx RSS per 1,000 (MiB) | nginx PSS held (MiB) | ramp load |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| streams | connections | client / backend processes | workers | worker_connections | worker_rlimit_nofile | held | alive at the hold | ramp (s) | ramp rate (/s) | failed | nginx PSS per 1,000 (MiB) | nginx RSS per 1,000 (MiB) | nginx PSS held (MiB) | nginx CPU per stream opened (µs) | ramp load |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in runs)
-            text.AppendLine($"| {Number(r.Setup.Streams)} | {r.Setup.Clients} / {r.Setup.Backends} | {r.Settings.WorkerProcesses} | {r.Settings.WorkerConnections} | {r.Settings.WorkerRlimitNofile} | {Number(r.Ramp.Held)} | {Number(r.Hold.Alive)} | {Number(r.Ramp.Seconds, "0.0")} | {Number(r.Ramp.PerSecond)} | {Number(r.Ramp.Failed)} | {Number(r.Memory.PssMibPer1000, "0.00")} | {Number(r.Memory.RssMibPer1000, "0.00")} | {Number(r.Memory.HeldPssMib)} | {r.RampLoad} |");
+            text.AppendLine($"| {Number(r.Setup.Streams)} | {Connections(r.StreamsPerConnection)} | {r.Setup.Clients} / {r.Setup.Backends} | {r.Settings.WorkerProcesses} | {r.Settings.WorkerConnections} | {r.Settings.WorkerRlimitNofile} | {Number(r.Ramp.Held)} | {Number(r.Hold.Alive)} | {Number(r.Ramp.Seconds, "0.0")} | {Number(r.Ramp.PerSecond)} | {Number(r.Ramp.Failed)} | {Number(r.Memory.PssMibPer1000, "0.00")} | {Number(r.Memory.RssMibPer1000, "0.00")} | {Number(r.Memory.HeldPssMib)} | {Optional(r.Ramp.EdgeCpuMicrosPerStream)} | {r.RampLoad} |");
         text.AppendLine();
         foreach (var r in runs)
         {
-            text.AppendLine($"- {Number(r.Setup.Streams)} streams: listen `{r.Settings.Listen}`, client_header_timeout {r.Settings.ClientHeaderTimeout}; broadcast at the hold: arrival p50 {Ms(r.Hold.Arrival.P50)} ms, p99 {Ms(r.Hold.Arrival.P99)} ms, last subscriber {Ms(r.Hold.LastSubscriber.Max)} ms");
+            text.AppendLine($"- {Number(r.Setup.Streams)} streams: listen `{r.Settings.Listen}`, client_header_timeout {r.Settings.ClientHeaderTimeout}; one broadcast at the hold: arrival p50 {Ms(r.Hold.Arrival.P50)} ms, p99 {Ms(r.Hold.Arrival.P99)} ms, last subscriber {Ms(r.Hold.LastSubscriber.Max)} ms, nginx CPU {Optional(r.Hold.EdgeCpuMicrosPerEvent)} µs per event");
             text.AppendLine($"  - errors: {Errors(r.Ramp.Errors)}; kernel: {r.Counters}");
             foreach (var complaint in r.NginxComplaints) text.AppendLine($"  - nginx: {complaint}");
         }
@@ -30,8 +30,8 @@ public static class ScaleTables
     public static string Broadcast(IReadOnlyList<BroadcastComparison> runs)
     {
         var text = new StringBuilder();
-        text.AppendLine("| streams | path | held | events received / sent | arrival p50 (ms) | arrival p99 (ms) | arrival max (ms) | last subscriber, median round (ms) | last subscriber, worst round (ms) | backend write max (ms) | load |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| streams | path | held | events received / sent | arrival p50 (ms) | arrival p99 (ms) | arrival max (ms) | last subscriber, median round (ms) | last subscriber, worst round (ms) | backend write max (ms) | nginx CPU per event (µs) | load |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in runs)
         {
             Row(text, r.Setup.Streams, "direct", r.DirectRamp, r.Direct, r.DirectLoad);
@@ -46,10 +46,10 @@ public static class ScaleTables
     public static string Storm(IReadOnlyList<StormFigures> runs)
     {
         var text = new StringBuilder();
-        text.AppendLine("| variant | streams | listen | cut | back | gave up | not back | all back after (s) | back after cut p50 / p99 (s) | outage p50 / p99 (s) | attempts p50 / max | ListenOverflows | ListenDrops | load |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| variant | streams | listen | cut | back | gave up | not back | all back after (s) | nginx CPU per stream back (µs) | back after cut p50 / p99 (s) | outage p50 / p99 (s) | attempts p50 / max | ListenOverflows | ListenDrops | load |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in runs)
-            text.AppendLine($"| {r.Variant} | {Number(r.Ramp.Held)} | `{r.Settings.Listen}` | {Number(r.Cut)} | {Number(r.Back)} | {r.GaveUp} | {r.NotBack} | {Number(r.AllBackSeconds, "0.0")} | {Seconds(r.BackAfterCutMs.P50)} / {Seconds(r.BackAfterCutMs.P99)} | {Seconds(r.OutageMs.P50)} / {Seconds(r.OutageMs.P99)} | {Number(r.Attempts.P50)} / {Number(r.Attempts.Max)} | {r.Counters.Values.GetValueOrDefault("ListenOverflows")} | {r.Counters.Values.GetValueOrDefault("ListenDrops")} | {r.Load} |");
+            text.AppendLine($"| {r.Variant} | {Number(r.Ramp.Held)} | `{r.Settings.Listen}` | {Number(r.Cut)} | {Number(r.Back)} | {r.GaveUp} | {r.NotBack} | {Number(r.AllBackSeconds, "0.0")} | {Optional(r.EdgeCpuMicrosPerReconnect)} | {Seconds(r.BackAfterCutMs.P50)} / {Seconds(r.BackAfterCutMs.P99)} | {Seconds(r.OutageMs.P50)} / {Seconds(r.OutageMs.P99)} | {Number(r.Attempts.P50)} / {Number(r.Attempts.Max)} | {r.Counters.Values.GetValueOrDefault("ListenOverflows")} | {r.Counters.Values.GetValueOrDefault("ListenDrops")} | {r.Load} |");
         text.AppendLine();
         foreach (var r in runs)
         {
@@ -61,10 +61,14 @@ public static class ScaleTables
     }
 
     private static void Row(StringBuilder text, int streams, string path, RampFigures ramp, BroadcastFigures b, MachineLoad load) =>
-        text.AppendLine($"| {Number(streams)} | {path} | {Number(ramp.Held)} | {Number(b.Received)} / {Number(b.Sent)} | {Ms(b.Arrival.P50)} | {Ms(b.Arrival.P99)} | {Ms(b.Arrival.Max)} | {Ms(b.LastSubscriber.P50)} | {Ms(b.LastSubscriber.Max)} | {Number(b.BackendWriteMaxMs, "0.0")} | {load} |");
+        text.AppendLine($"| {Number(streams)} | {path} | {Number(ramp.Held)} | {Number(b.Received)} / {Number(b.Sent)} | {Ms(b.Arrival.P50)} | {Ms(b.Arrival.P99)} | {Ms(b.Arrival.Max)} | {Ms(b.LastSubscriber.P50)} | {Ms(b.LastSubscriber.Max)} | {Number(b.BackendWriteMaxMs, "0.0")} | {Optional(b.EdgeCpuMicrosPerEvent)} | {load} |");
+
+    private static string Connections(int perConnection) => perConnection == 1 ? "HTTP/1.1, one per stream" : $"HTTP/2, {perConnection} streams each";
 
     private static string Errors(Dictionary<string, int> errors) =>
         errors.Count == 0 ? "none" : string.Join(", ", errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} ×{Number(e.Value)}"));
+
+    private static string Optional(double? value) => value is double v ? Number(v, "0.0") : "–";
 
     private static string Ms(double micros) => Number(micros / 1000, "0.0");
 

@@ -53,14 +53,9 @@ public sealed class SseConnection : IAsyncDisposable
             await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {FleetOptions.ServerName}\r\nAccept: text/event-stream\r\n\r\n"), limit.Token);
             var connection = new SseConnection(stream);
             var status = await connection.ReadStatusAsync(limit.Token);
-            if (status != 200) throw new FleetException($"http {status}", GivesUp: true);
+            if (status != 200) throw new FleetException($"http {status}", givesUp: true);
             phase = "first line";
-            while (await connection.ReadLineAsync(limit.Token) is { } line)
-            {
-                if (line.StartsWith("retry: ", StringComparison.Ordinal) && int.TryParse(line.AsSpan(7), out var retry)) connection.Retry = retry;
-                if (line.StartsWith(':')) return connection;
-            }
-            throw new FleetException($"{phase}: eof");
+            return await connection.FirstLineAsync(limit.Token);
         }
         catch (Exception e)
         {
@@ -69,6 +64,44 @@ public sealed class SseConnection : IAsyncDisposable
             if (e is FleetException) throw;
             throw new FleetException(Kind(phase, e, token.IsCancellationRequested));
         }
+    }
+
+    /// <summary>
+    /// One SSE stream as a request on an HTTP/2 connection that <paramref name="client"/> shares with other streams,
+    /// as a browser carries several tabs' EventSources of one origin over one connection.
+    /// </summary>
+    public static async Task<SseConnection> OpenSharedAsync(HttpClient client, Uri url, TimeSpan timeout, CancellationToken token)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(token);
+        limit.CancelAfter(timeout);
+        var phase = "request";
+        HttpResponseMessage? response = null;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token);
+            if ((int)response.StatusCode != 200) throw new FleetException($"http {(int)response.StatusCode}", givesUp: true);
+            phase = "first line";
+            var connection = new SseConnection(await response.Content.ReadAsStreamAsync(limit.Token));
+            return await connection.FirstLineAsync(limit.Token);
+        }
+        catch (Exception e)
+        {
+            response?.Dispose();
+            if (e is FleetException) throw;
+            throw new FleetException(Kind(phase, e, token.IsCancellationRequested));
+        }
+    }
+
+    // The backends open every stream with retry: and a comment: seeing the comment proves the stream end to end.
+    private async Task<SseConnection> FirstLineAsync(CancellationToken token)
+    {
+        while (await ReadLineAsync(token) is { } line)
+        {
+            if (line.StartsWith("retry: ", StringComparison.Ordinal) && int.TryParse(line.AsSpan(7), out var retry)) Retry = retry;
+            if (line.StartsWith(':')) return this;
+        }
+        throw new FleetException("first line: eof");
     }
 
     /// <summary>The stream's <c>retry:</c> in milliseconds (EventSource's reconnection time), if it sent one.</summary>
