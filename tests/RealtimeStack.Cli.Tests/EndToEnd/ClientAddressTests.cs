@@ -1,3 +1,4 @@
+using RealtimeStack.Local;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;

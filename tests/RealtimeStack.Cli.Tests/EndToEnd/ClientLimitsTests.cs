@@ -1,3 +1,4 @@
+using RealtimeStack.Local;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Security;

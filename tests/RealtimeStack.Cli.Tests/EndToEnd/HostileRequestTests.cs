@@ -1,3 +1,4 @@
+using RealtimeStack.Local;
 using System.Net;
 using RealtimeStack.Cli.Tests.Support;
 

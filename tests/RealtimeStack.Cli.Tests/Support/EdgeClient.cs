@@ -1,3 +1,4 @@
+using RealtimeStack.Local;
 using System.Net;
 using System.Net.WebSockets;
 using System.Security.Cryptography.X509Certificates;

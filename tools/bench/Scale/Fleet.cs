@@ -18,7 +18,7 @@ public sealed class Fleet : IDisposable
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
 
     private readonly FleetOptions _options;
-    private readonly Stream[] _streams;
+    private readonly Subscriber[] _streams;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _ends = new(StringComparer.Ordinal);
@@ -26,7 +26,7 @@ public sealed class Fleet : IDisposable
     private readonly ConcurrentDictionary<int, HttpClient> _shared = new();
     private long _mark = MonotonicClock.Now;
 
-    private sealed class Stream(int index)
+    private sealed class Subscriber(int index)
     {
         public readonly int Index = index;
         public volatile bool Up;
@@ -41,7 +41,7 @@ public sealed class Fleet : IDisposable
     private Fleet(FleetOptions options)
     {
         _options = options;
-        _streams = [.. Enumerable.Range(0, options.Streams).Select(i => new Stream(i))];
+        _streams = [.. Enumerable.Range(0, options.Streams).Select(i => new Subscriber(i))];
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ public sealed class Fleet : IDisposable
             [.. ended.Select(s => Volatile.Read(ref s.EndedAt))], [.. ended.Select(s => Volatile.Read(ref s.BackAt))], [.. ended.Select(s => Volatile.Read(ref s.Attempts))]);
     }
 
-    private async Task<bool> TryOpenAsync(Stream stream, CancellationToken token)
+    private async Task<bool> TryOpenAsync(Subscriber stream, CancellationToken token)
     {
         try
         {
@@ -129,33 +129,15 @@ public sealed class Fleet : IDisposable
     {
         var target = _options.Targets[g % _options.Targets.Count];
         var source = _options.Source(g);
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            EnableMultipleHttp2Connections = false,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-            SslOptions = new System.Net.Security.SslClientAuthenticationOptions { TargetHost = FleetOptions.ServerName, RemoteCertificateValidationCallback = (_, _, _, _) => true },
-            ConnectCallback = async (_, token) =>
-            {
-                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new System.Net.IPEndPoint(source, 0));
-                    await socket.ConnectAsync(target, token);
-                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
+        // The bench's handler (any certificate, no proxy, no pool expiry), with one HTTP/2 connection from the group's address.
+        var handler = Clients.Handler();
+        handler.EnableMultipleHttp2Connections = false;
+        handler.PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan;
+        handler.ConnectCallback = (_, token) => Loopback.StreamAsync(target, source, token);
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     });
 
-    private async Task ReadAsync(Stream stream, SseConnection connection)
+    private async Task ReadAsync(Subscriber stream, SseConnection connection)
     {
         string end;
         try
@@ -187,7 +169,7 @@ public sealed class Fleet : IDisposable
     }
 
     /// <summary>EventSource's reconnection: wait, try, and on failure wait longer (exponential, full jitter); an HTTP error ends it for good.</summary>
-    private async Task ReconnectAsync(Stream stream)
+    private async Task ReconnectAsync(Subscriber stream)
     {
         for (var attempt = 0; !_stop.IsCancellationRequested; attempt++)
         {

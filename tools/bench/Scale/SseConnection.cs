@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
+using RealtimeStack.Local;
 
 namespace RealtimeStack.Benchmark.Scale;
 
@@ -14,10 +15,6 @@ namespace RealtimeStack.Benchmark.Scale;
 /// </summary>
 public sealed class SseConnection : IAsyncDisposable
 {
-    // Linux IP_BIND_ADDRESS_NO_PORT: bind picks the port at connect time, unique per destination, not per source address.
-    private const int IpProtocolLevel = 0;
-    private const int BindAddressNoPort = 24;
-
     private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[1024];
     private int _start;
@@ -30,14 +27,10 @@ public sealed class SseConnection : IAsyncDisposable
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(token);
         limit.CancelAfter(timeout);
         var phase = "connect";
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         Stream? stream = null;
         try
         {
-            socket.SetRawSocketOption(IpProtocolLevel, BindAddressNoPort, BitConverter.GetBytes(1));
-            socket.Bind(new IPEndPoint(source, 0));
-            await socket.ConnectAsync(target, limit.Token);
-            stream = new NetworkStream(socket, ownsSocket: true);
+            stream = await Loopback.StreamAsync(target, source, limit.Token);
             if (tls)
             {
                 phase = "tls";
@@ -60,7 +53,6 @@ public sealed class SseConnection : IAsyncDisposable
         catch (Exception e)
         {
             if (stream is not null) await stream.DisposeAsync();
-            else socket.Dispose();
             if (e is FleetException) throw;
             throw new FleetException(Kind(phase, e, token.IsCancellationRequested));
         }
