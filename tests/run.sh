@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
-ran=() skipped=() failed_suites=()
+ran=() skipped=() failed_suites=() failed_tests=()
 total_passed=0 total_failed=0 total_skipped=0
 
 if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && [ -z "${REALTIME_NGINX:-}" ]; then
@@ -38,6 +38,12 @@ run_suite() { # name project [extra dotnet test arguments]
   s=$(grep -Eo 'Skipped: +[0-9]+' "$log" | grep -Eo '[0-9]+' | paste -sd+ | bc 2>/dev/null || echo 0)
   total_passed=$((total_passed + ${p:-0})); total_failed=$((total_failed + ${f:-0})); total_skipped=$((total_skipped + ${s:-0}))
   if [ "$rc" -ne 0 ]; then failed_suites+=("$name"); fi
+  # Each failed test by name with the first line of its message, so the summary (all a CI tail may show) says what broke.
+  local failure
+  while IFS= read -r failure; do failed_tests+=("$name: $failure"); done < <(awk '
+    /^[[:space:]]+Failed [A-Za-z_]/ { if (test != "") print test; sub(/^[[:space:]]+Failed /, ""); test = $0; next }
+    test != "" && /^[[:space:]]+Error Message:/ { getline; gsub(/^[[:space:]]+/, ""); print test " -- " substr($0, 1, 300); test = "" }
+    END { if (test != "") print test }' "$log")
   if [ "${p:-0}" -eq 0 ] && [ "${f:-0}" -eq 0 ]; then failed_suites+=("$name (ran no test)"); fi
   ran+=("$name: ${p:-0} passed, ${f:-0} failed, ${s:-0} skipped")
 }
@@ -127,5 +133,6 @@ printf '%s\n' "${nginx_builds[@]}" | sort -u | sed 's/^/nginx:   /'
 for line in "${ran[@]}"; do echo "ran:     $line"; done
 for line in "${skipped[@]}"; do echo "skipped: $line"; done
 for line in "${failed_suites[@]}"; do echo "FAILED:  $line"; done
+for line in "${failed_tests[@]}"; do echo "failed test: $line"; done
 echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
 [ ${#failed_suites[@]} -eq 0 ]
