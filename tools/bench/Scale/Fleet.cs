@@ -11,7 +11,10 @@ namespace RealtimeStack.Benchmark.Scale;
 /// </summary>
 public sealed class Fleet : IDisposable
 {
-    /// <summary>The longest wait between reconnection attempts.</summary>
+    /// <summary>
+    /// The longest wait the backoff grows to; a stream's own <c>retry:</c> above it is waited in full, as EventSource
+    /// does (a cap below it would undo what the server asked for).
+    /// </summary>
     private const int MaxBackoffMilliseconds = 30_000;
 
     /// <summary>One attempt (connect, handshake, headers, first line) is abandoned after this.</summary>
@@ -173,7 +176,7 @@ public sealed class Fleet : IDisposable
     {
         for (var attempt = 0; !_stop.IsCancellationRequested; attempt++)
         {
-            var ceiling = (int)Math.Min(MaxBackoffMilliseconds, (long)stream.Retry << Math.Min(attempt, 10));
+            var ceiling = (int)Math.Min(Math.Max(MaxBackoffMilliseconds, stream.Retry), (long)stream.Retry << Math.Min(attempt, 10));
             try { await Task.Delay(Random.Shared.Next(ceiling + 1), _stop.Token); }
             catch (OperationCanceledException) { return; }
             Interlocked.Increment(ref stream.Attempts);

@@ -109,6 +109,8 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
                 var counters = KernelCounters.Read();
                 var load = MachineLoad.Start();
                 var cpu = EdgeCpu(edge);
+                var backendCpu = ProcessCpu.Microseconds(backends.Select(b => b.Child.ProcessId));
+                var clientCpu = ProcessCpu.Microseconds(fleets.Select(f => f.ProcessId));
                 log.WriteLine($"[storm] {ramp.Held} streams held; reload, the old workers cut them 5 s later");
                 edge.Nginx.Reload();
                 var started = Stopwatch.StartNew();
@@ -131,8 +133,12 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
                 var cut = states.Sum(s => s.Ended);
                 var back = states.Sum(s => s.Back);
                 var gave = states.Sum(s => s.GaveUp);
+                var reconnectCpu = back == 0 ? null : new ReconnectCpu(
+                    Math.Round((EdgeCpu(edge) - cpu) / back, 1),
+                    Math.Round((ProcessCpu.Microseconds(backends.Select(b => b.Child.ProcessId)) - backendCpu) / back, 1),
+                    Math.Round((ProcessCpu.Microseconds(fleets.Select(f => f.ProcessId)) - clientCpu) / back, 1));
                 return new StormFigures(setup, SettingsOf(edge), variant, ramp, cut, back, gave, cut - back - gave,
-                    backAfterCut.Length == cut && cut > 0 ? Math.Round(backAfterCut.Max() / 1000, 1) : double.NaN, PerEvent(EdgeCpu(edge) - cpu, back),
+                    backAfterCut.Length == cut && cut > 0 ? Math.Round(backAfterCut.Max() / 1000, 1) : double.NaN, reconnectCpu,
                     Percentiles.Of(outages), Percentiles.Of(backAfterCut), timeline,
                     Percentiles.Of([.. states.SelectMany(s => s.Attempts).Select(a => (double)a)]),
                     Merge(states.Select(s => s.Errors)), Merge(states.Select(s => s.Ends)), KernelCounters.Read() - counters, load(), Complaints(edge));
@@ -249,7 +255,8 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
         errors.Count == 0 ? "" : "; " + string.Join(", ", errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} ×{e.Value}"));
 
     // Master and workers; a reload's old workers count until they exit.
-    private static double EdgeCpu(RunningEdge edge) => ProcessCpu.Microseconds(edge.Nginx.WorkerProcessIds().Append(edge.Nginx.ProcessId));
+    // The master's reaped children count the old workers a reload ended: the storm's cut is one.
+    private static double EdgeCpu(RunningEdge edge) => ProcessCpu.Microseconds(edge.Nginx.WorkerProcessIds()) + ProcessCpu.WithReapedChildren(edge.Nginx.ProcessId);
 
     private static double? PerEvent(double micros, long events) => events == 0 ? null : Math.Round(micros / events, 1);
 

@@ -26,14 +26,20 @@ public sealed record CapacityFigures(ScaleSetup Setup, EdgeSettings Settings, in
 public sealed record BroadcastComparison(ScaleSetup Setup, EdgeSettings Settings, RampFigures DirectRamp, BroadcastFigures Direct, MachineLoad DirectLoad, RampFigures EdgeRamp, BroadcastFigures Edge, MachineLoad EdgeLoad);
 
 /// <summary>
-/// <c>--storm</c>: every held stream cut at once and reconnecting: how long until all were back, nginx's CPU time per
-/// stream back (µs, the failed attempts' included), each stream's
-/// outage, reconnection attempts, errors and ends by kind, clients that gave up, the kernel's counters, the load.
+/// <c>--storm</c>: every held stream cut at once and reconnecting: how long until all were back, the CPU time per
+/// stream back of nginx, the backends and the clients, each stream's outage, reconnection attempts, errors and ends by kind, clients that gave up, the kernel's counters, the load.
 /// </summary>
 public sealed record StormFigures(
     ScaleSetup Setup, EdgeSettings Settings, string Variant, RampFigures Ramp, int Cut, int Back, int GaveUp, int NotBack,
-    double AllBackSeconds, double? EdgeCpuMicrosPerReconnect, Percentiles OutageMs, Percentiles BackAfterCutMs, IReadOnlyList<TimelinePoint> Timeline,
+    double AllBackSeconds, ReconnectCpu? CpuPerReconnect, Percentiles OutageMs, Percentiles BackAfterCutMs, IReadOnlyList<TimelinePoint> Timeline,
     Percentiles Attempts, Dictionary<string, int> Errors, Dictionary<string, int> Ends, KernelCounters Counters, MachineLoad Load, IReadOnlyList<string> NginxComplaints);
 
 /// <summary>Streams back this many seconds after the cut.</summary>
 public sealed record TimelinePoint(double Seconds, int Back);
+
+/// <summary>
+/// CPU time per stream back after a storm (µs, the failed attempts' included), by who spent it: nginx (master and
+/// workers, old and new), the backend processes and the client processes. On one host they share the cores; apart,
+/// nginx's share is what the edge's host must have.
+/// </summary>
+public sealed record ReconnectCpu(double Nginx, double Backends, double Clients);

@@ -46,10 +46,10 @@ public static class ScaleTables
     public static string Storm(IReadOnlyList<StormFigures> runs)
     {
         var text = new StringBuilder();
-        text.AppendLine("| variant | streams | listen | cut | back | gave up | not back | all back after (s) | nginx CPU per stream back (µs) | back after cut p50 / p99 (s) | outage p50 / p99 (s) | attempts p50 / max | ListenOverflows | ListenDrops | load |");
+        text.AppendLine("| variant | streams | listen | cut | back | gave up | not back | all back after (s) | CPU per stream back: nginx / backends / clients (µs) | back after cut p50 / p99 (s) | outage p50 / p99 (s) | attempts p50 / max | ListenOverflows | ListenDrops | load |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in runs)
-            text.AppendLine($"| {r.Variant} | {Number(r.Ramp.Held)} | `{r.Settings.Listen}` | {Number(r.Cut)} | {Number(r.Back)} | {r.GaveUp} | {r.NotBack} | {Number(r.AllBackSeconds, "0.0")} | {Optional(r.EdgeCpuMicrosPerReconnect)} | {Seconds(r.BackAfterCutMs.P50)} / {Seconds(r.BackAfterCutMs.P99)} | {Seconds(r.OutageMs.P50)} / {Seconds(r.OutageMs.P99)} | {Number(r.Attempts.P50)} / {Number(r.Attempts.Max)} | {r.Counters.Values.GetValueOrDefault("ListenOverflows")} | {r.Counters.Values.GetValueOrDefault("ListenDrops")} | {r.Load} |");
+            text.AppendLine($"| {r.Variant} | {Number(r.Ramp.Held)} | `{r.Settings.Listen}` | {Number(r.Cut)} | {Number(r.Back)} | {r.GaveUp} | {r.NotBack} | {Number(r.AllBackSeconds, "0.0")} | {(r.CpuPerReconnect is { } c ? $"{Number(c.Nginx)} / {Number(c.Backends)} / {Number(c.Clients)}" : "–")} | {Seconds(r.BackAfterCutMs.P50)} / {Seconds(r.BackAfterCutMs.P99)} | {Seconds(r.OutageMs.P50)} / {Seconds(r.OutageMs.P99)} | {Number(r.Attempts.P50)} / {Number(r.Attempts.Max)} | {r.Counters.Values.GetValueOrDefault("ListenOverflows")} | {r.Counters.Values.GetValueOrDefault("ListenDrops")} | {r.Load} |");
         text.AppendLine();
         foreach (var r in runs)
         {
