@@ -119,6 +119,5 @@ public sealed class BenchRun(int targetStreams, int sseEvents, int wsMessages, T
 
     // The first line where nginx itself says why it refused a connection (e.g. worker_connections are not enough).
     private static string? NginxComplaint(RunningEdge edge) =>
-        edge.Nginx.ErrorLog.Split('\n').FirstOrDefault(l => l.Contains("are not enough", StringComparison.Ordinal) || l.Contains("Too many open files", StringComparison.Ordinal) || l.Contains("[crit]", StringComparison.Ordinal))
-            is { } line ? line[(line.IndexOf(']', StringComparison.Ordinal) + 2)..].Trim() : null;
+        NginxErrorLog.Read(edge.Nginx.ErrorLog).FirstOrDefault(l => l.IsFailure)?.Message;
 }

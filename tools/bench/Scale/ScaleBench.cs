@@ -244,9 +244,7 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
         return conf.Servers.SelectMany(s => s.Children("listen")).FirstOrDefault(l => l.Args[0] == tls.Args[0] && l.Args.Contains("reuseport")) ?? tls;
     }
 
-    private static IReadOnlyList<string> Complaints(RunningEdge edge) =>
-        [.. edge.Nginx.ErrorLog.Split('\n').Where(l => l.Contains("[error]", StringComparison.Ordinal) || l.Contains("[alert]", StringComparison.Ordinal) || l.Contains("[crit]", StringComparison.Ordinal) || l.Contains("[emerg]", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf(']', StringComparison.Ordinal) + 2)..].Trim()).GroupBy(l => System.Text.RegularExpressions.Regex.Replace(l, @"\d+", "N")).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} × {g.First()}").Take(10)];
+    private static IReadOnlyList<string> Complaints(RunningEdge edge) => NginxErrorLog.Summary(edge.Nginx.ErrorLog, l => l.IsErrorOrWorse, most: 10);
 
     private static Dictionary<string, int> Merge(IEnumerable<Dictionary<string, int>> counts) =>
         counts.SelectMany(c => c).GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Value), StringComparer.Ordinal);

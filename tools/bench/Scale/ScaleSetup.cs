@@ -1,4 +1,3 @@
-using System.Globalization;
 using RealtimeStack.Edge.Configuration;
 using RealtimeStack.Edge.Model;
 
@@ -17,7 +16,8 @@ public sealed record ScaleSetup(int Streams, int Clients, int Backends, int Work
     public static ScaleSetup For(int streams, int? clients = null, int? backends = null, int? workers = null)
     {
         var perProcess = (int)Math.Ceiling(streams / (double)StreamsPerProcess);
-        var limit = OpenFilesHardLimit();
+        // nginx, started from here, cannot raise its workers above this process's hard limit.
+        var limit = Local.OpenFilesLimit.OfThisProcess().Hard;
         return new ScaleSetup(streams, clients ?? perProcess, backends ?? perProcess, workers ?? WorkersFor(streams, limit), limit);
     }
 
@@ -29,11 +29,4 @@ public sealed record ScaleSetup(int Streams, int Clients, int Backends, int Work
         throw new InvalidOperationException($"{streams} streams do not fit 1,024 workers of {limit} open files each");
     }
 
-    /// <summary>This process's hard RLIMIT_NOFILE (nginx, started from here, cannot raise its workers above it).</summary>
-    public static long OpenFilesHardLimit()
-    {
-        var line = File.ReadLines("/proc/self/limits").First(l => l.StartsWith("Max open files", StringComparison.Ordinal));
-        var hard = line["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-        return hard == "unlimited" ? long.MaxValue : long.Parse(hard, CultureInfo.InvariantCulture);
-    }
 }
