@@ -13,7 +13,8 @@ namespace RealtimeStack.SampleBackends;
 /// <item><c>/api/…</c>: JSON with the instance, path, received headers and the client port nginx connected from
 /// (equal ports on two calls prove upstream keepalive); <c>?size=N</c> pads the body; <c>?brief</c> answers only the
 /// instance; POST counts the body.</item>
-/// <item><c>/sse/…</c>: <c>text/event-stream</c>, <c>id:</c>, <c>retry:</c>, <c>data: &lt;unix ms&gt;</c> every
+/// <item><c>/sse/…</c>: <c>text/event-stream</c>, <c>id:</c>, <c>retry:</c> (each stream its own, see
+/// <see cref="SampleBackendOptions.SseRetrySpread"/>), <c>data: &lt;unix ms&gt;</c> every
 /// interval, honouring <c>Last-Event-ID</c>; <c>?interval=ms</c>, <c>?count=N</c>. Never sends X-Accel-Buffering.</item>
 /// <item><c>/ws/…</c>: WebSocket, "connected" then "echo: &lt;msg&gt;" for each message.</item>
 /// <item><c>/healthz</c>: 200 for probes.</item>
@@ -153,7 +154,7 @@ public sealed class SampleBackend : IAsyncDisposable
         if (int.TryParse(query["headerPad"], NumberStyles.None, CultureInfo.InvariantCulture, out var pad) && pad > 0)
             context.Response.Headers["X-Padding"] = new string('p', Math.Min(pad, 64 * 1024));
         context.Response.Headers.Connection = "keep-alive";
-        await context.Response.WriteAsync("retry: 3000\n\n", context.RequestAborted);
+        await context.Response.WriteAsync($"retry: {options.NextRetryMilliseconds().ToString(CultureInfo.InvariantCulture)}\n\n", context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);

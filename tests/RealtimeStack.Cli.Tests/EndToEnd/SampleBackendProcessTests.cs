@@ -52,6 +52,54 @@ public sealed class SampleBackendProcessTests
         }
     }
 
+    [Fact]
+    public async Task Each_stream_is_sent_its_own_retry_from_the_environments_range()
+    {
+        var port = FreePort.Next();
+        using var process = Start(port, new StringWriter(), ("SSE_RETRY_MS", "2000"), ("SSE_RETRY_SPREAD_MS", "500"));
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+            await WaitUntilServingAsync(http, port);
+            var retries = new List<int>();
+            for (var i = 0; i < 20; i++)
+            {
+                using var sse = await http.GetAsync($"http://127.0.0.1:{port}/sse/retry?interval=10&count=1", HttpCompletionOption.ResponseHeadersRead);
+                var body = await sse.Content.ReadAsStringAsync();
+                var line = Assert.Single(body.Split('\n'), l => l.StartsWith("retry: ", StringComparison.Ordinal));
+                retries.Add(int.Parse(line[7..], System.Globalization.CultureInfo.InvariantCulture));
+            }
+            Assert.All(retries, r => Assert.InRange(r, 2000, 2500));
+            // 20 draws from 501 values all alike: about 1 in 10^51. Alike means the streams cut together return together.
+            Assert.True(retries.Distinct().Count() > 1, $"every stream was sent the same retry: {string.Join(", ", retries)}");
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("SSE_RETRY_MS", "soon")]
+    [InlineData("SSE_RETRY_SPREAD_MS", "-5")]
+    [InlineData("SSE_RETRY_SPREAD_MS", "3600001")]
+    public void A_retry_setting_that_is_not_milliseconds_up_to_an_hour_stops_it_with_the_variables_name(string name, string value)
+    {
+        var errors = new StringWriter();
+        using var process = Start(FreePort.Next(), errors, (name, value));
+        try
+        {
+            Assert.True(process.WaitForExit(20_000), "the backend started with a bad setting");
+            process.WaitForExit(); // the redirected stderr is read to its end
+            Assert.Equal(2, process.ExitCode);
+            Assert.Contains($"{name}: must be a whole number of milliseconds from 0 to 3600000 (got '{value}')", errors.ToString());
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
     private static async Task<WebSocketCloseStatus?> ReceiveCloseAsync(ClientWebSocket socket, CancellationToken token)
     {
         var buffer = new byte[1024];
@@ -63,7 +111,9 @@ public sealed class SampleBackendProcessTests
         return result.CloseStatus;
     }
 
-    private static Process Start(int port)
+    private static Process Start(int port) => Start(port, TextWriter.Null);
+
+    private static Process Start(int port, TextWriter errors, params (string Name, string Value)[] environment)
     {
         var dll = RepoPaths.BuiltProgram("samples/RealtimeStack.SampleBackends", "RealtimeStack.SampleBackends.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -72,7 +122,10 @@ public sealed class SampleBackendProcessTests
         start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["BIND"] = "127.0.0.1";
         start.Environment["INSTANCE_ID"] = "signal-1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var synchronized = TextWriter.Synchronized(errors);
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) synchronized.WriteLine(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
