@@ -9,6 +9,6 @@ public static class BenchUsage
         "dotnet run -c Release --project tools/bench -- --memory [--streams N] [--variant NAME-PREFIX]...",
         "dotnet run -c Release --project tools/bench -- --capacity [--streams N]... [--workers W] [--per-connection K] [--set KEY=VALUE]...",
         "dotnet run -c Release --project tools/bench -- --broadcast [--streams N]... [--rounds R] [--set KEY=VALUE]...",
-        "dotnet run -c Release --project tools/bench -- --storm [--streams N]... [--retry MS] [--set KEY=VALUE]... [--listen-backlog N]",
+        "dotnet run -c Release --project tools/bench -- --storm [--streams N]... [--retry MS] [--per-connection K] [--set KEY=VALUE]... [--listen-backlog N]",
     ];
 }
