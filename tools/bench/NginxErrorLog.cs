@@ -14,12 +14,12 @@ public sealed partial record NginxErrorLog(string Level, string Message)
     /// <summary>nginx's own refusals and failures: what it logs at alert, crit and emerg.</summary>
     public bool IsFailure => Level is "alert" or "crit" or "emerg";
 
-    /// <summary>Failures, and the errors it logs per connection (an upstream that refused, a client that reset).</summary>
-    public bool IsErrorOrWorse => IsFailure || Level == "error";
-
-    /// <summary>The messages that pass <paramref name="keep"/>, alike ones (differing only in numbers) counted once, most frequent first.</summary>
-    public static IReadOnlyList<string> Summary(string log, Func<NginxErrorLog, bool> keep, int most) =>
-        [.. Read(log).Where(keep).Select(l => l.Message).GroupBy(m => Digits().Replace(m, "N"))
+    /// <summary>
+    /// The failures and the errors nginx logs per connection (an upstream that refused, a client that reset), alike
+    /// ones (differing only in numbers) counted once, most frequent first.
+    /// </summary>
+    public static IReadOnlyList<string> Summary(string log, int most) =>
+        [.. Read(log).Where(l => l.IsFailure || l.Level == "error").Select(l => l.Message).GroupBy(m => Digits().Replace(m, "N"))
             .OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} × {g.First()}").Take(most)];
 
     [GeneratedRegex(@"^\S+ \S+ \[(\w+)\] [^:]*: (.*)$")]

@@ -108,9 +108,7 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
                 await Task.WhenAll(fleets.Select(f => f.AskAsync<FleetMarked>("mark", Answer)));
                 var counters = KernelCounters.Read();
                 var load = MachineLoad.Start();
-                var cpu = EdgeCpu(edge);
-                var backendCpu = ProcessCpu.Microseconds(backends.Select(b => b.Child.ProcessId));
-                var clientCpu = ProcessCpu.Microseconds(fleets.Select(f => f.ProcessId));
+                var before = StormCpu(edge, backends, fleets);
                 log.WriteLine($"[storm] {ramp.Held} streams held; reload, the old workers cut them 5 s later");
                 edge.Nginx.Reload();
                 var started = Stopwatch.StartNew();
@@ -133,10 +131,9 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
                 var cut = states.Sum(s => s.Ended);
                 var back = states.Sum(s => s.Back);
                 var gave = states.Sum(s => s.GaveUp);
+                var after = StormCpu(edge, backends, fleets);
                 var reconnectCpu = back == 0 ? null : new ReconnectCpu(
-                    Math.Round((EdgeCpu(edge) - cpu) / back, 1),
-                    Math.Round((ProcessCpu.Microseconds(backends.Select(b => b.Child.ProcessId)) - backendCpu) / back, 1),
-                    Math.Round((ProcessCpu.Microseconds(fleets.Select(f => f.ProcessId)) - clientCpu) / back, 1));
+                    Per(after.Nginx - before.Nginx, back), Per(after.Backends - before.Backends, back), Per(after.Clients - before.Clients, back));
                 return new StormFigures(setup, SettingsOf(edge), variant, ramp, cut, back, gave, cut - back - gave,
                     backAfterCut.Length == cut && cut > 0 ? Math.Round(backAfterCut.Max() / 1000, 1) : double.NaN, reconnectCpu,
                     Percentiles.Of(outages), Percentiles.Of(backAfterCut), timeline,
@@ -244,7 +241,7 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
         return conf.Servers.SelectMany(s => s.Children("listen")).FirstOrDefault(l => l.Args[0] == tls.Args[0] && l.Args.Contains("reuseport")) ?? tls;
     }
 
-    private static IReadOnlyList<string> Complaints(RunningEdge edge) => NginxErrorLog.Summary(edge.Nginx.ErrorLog, l => l.IsErrorOrWorse, most: 10);
+    private static IReadOnlyList<string> Complaints(RunningEdge edge) => NginxErrorLog.Summary(edge.Nginx.ErrorLog, most: 10);
 
     private static Dictionary<string, int> Merge(IEnumerable<Dictionary<string, int>> counts) =>
         counts.SelectMany(c => c).GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Value), StringComparer.Ordinal);
@@ -252,11 +249,16 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
     private static string Describe(Dictionary<string, int> errors) =>
         errors.Count == 0 ? "" : "; " + string.Join(", ", errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} ×{e.Value}"));
 
-    // Master and workers; a reload's old workers count until they exit.
-    // The master's reaped children count the old workers a reload ended: the storm's cut is one.
+    // Master and workers; a reload's old workers count while they run and, once they exit, as the master's reaped children.
     private static double EdgeCpu(RunningEdge edge) => ProcessCpu.Microseconds(edge.Nginx.WorkerProcessIds()) + ProcessCpu.WithReapedChildren(edge.Nginx.ProcessId);
 
-    private static double? PerEvent(double micros, long events) => events == 0 ? null : Math.Round(micros / events, 1);
+    /// <summary>CPU time so far (µs) of nginx, the backend processes and the client processes.</summary>
+    private static (double Nginx, double Backends, double Clients) StormCpu(RunningEdge edge, IEnumerable<Backend> backends, IEnumerable<BenchChild> fleets) =>
+        (EdgeCpu(edge), ProcessCpu.Microseconds(backends.Select(b => b.Child.ProcessId)), ProcessCpu.Microseconds(fleets.Select(f => f.ProcessId)));
+
+    private static double? PerEvent(double micros, long events) => events == 0 ? null : Per(micros, events);
+
+    private static double Per(double micros, long count) => Math.Round(micros / count, 1);
 
     private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
