@@ -11,8 +11,11 @@ public sealed record SampleBackendOptions(string InstanceId, IPAddress BindAddre
     /// <summary>Default gap between SSE events; a request can ask for another with <c>?interval=ms</c>.</summary>
     public TimeSpan SseInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The default of <see cref="SseRetry"/>; the benchmark's backends send it too.</summary>
+    public static readonly TimeSpan DefaultSseRetry = TimeSpan.FromSeconds(3);
+
     /// <summary>The least reconnection time an SSE stream is sent (<c>retry:</c>).</summary>
-    public TimeSpan SseRetry { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan SseRetry { get; init; } = DefaultSseRetry;
 
     /// <summary>
     /// Each SSE stream's <c>retry:</c> is <see cref="SseRetry"/> plus a random part of this. A browser waits the

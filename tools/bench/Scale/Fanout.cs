@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Pipelines;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using RealtimeStack.SampleBackends;
 
 namespace RealtimeStack.Benchmark.Scale;
 
@@ -15,6 +16,9 @@ public sealed class Fanout
 {
     public const string Path = "/sse/fanout";
 
+    /// <summary>The <c>retry:</c> a stream is sent unless <c>?retry=</c> asks for another: the sample backends' base.</summary>
+    public static readonly int DefaultRetryMilliseconds = (int)SampleBackendOptions.DefaultSseRetry.TotalMilliseconds;
+
     private readonly ConcurrentDictionary<long, PipeWriter> _streams = new();
     private long _next;
 
@@ -22,7 +26,7 @@ public sealed class Fanout
 
     public async Task HoldAsync(HttpContext context)
     {
-        var retry = long.TryParse(context.Request.Query["retry"], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms : 3000;
+        var retry = long.TryParse(context.Request.Query["retry"], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms : DefaultRetryMilliseconds;
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         var token = context.RequestAborted;

@@ -38,7 +38,7 @@ public sealed class Fleet : IDisposable
         public long EndedAt;
         public long BackAt;
         public int Attempts;
-        public int Retry = 3000;
+        public int Retry = Fanout.DefaultRetryMilliseconds;
     }
 
     private Fleet(FleetOptions options)

@@ -27,8 +27,8 @@ public sealed class ScaleBench(NginxBinary nginx, TextWriter log)
 
     public Func<NginxConf, NginxConf>? Adjust { get; init; }
 
-    /// <summary>The backends' <c>retry:</c> (EventSource waits about this long before it reconnects); 3 s, as the sample backends send.</summary>
-    public int RetryMilliseconds { get; init; } = 3000;
+    /// <summary>The backends' <c>retry:</c> (EventSource waits about this long before it reconnects); by default the sample backends' base.</summary>
+    public int RetryMilliseconds { get; init; } = Fanout.DefaultRetryMilliseconds;
 
     /// <summary>Streams per HTTP/2 connection through the edge; 1 (the default) gives each its own HTTP/1.1 connection.</summary>
     public int StreamsPerConnection { get; init; } = 1;

@@ -22,7 +22,7 @@ public static class ScaleCommand
         var nginx = NginxBinary.Locate();
         var perConnection = Values(args, "--per-connection").Select(v => Whole(v, "--per-connection")).DefaultIfEmpty(1).Last();
         int? retry = Values(args, "--retry").Select(v => Whole(v, "--retry")).Cast<int?>().LastOrDefault();
-        var bench = new ScaleBench(nginx, log) { Settings = sets, Adjust = backlog is int b ? ListenBacklog(b) : null, StreamsPerConnection = perConnection, RetryMilliseconds = retry ?? 3000 };
+        var bench = new ScaleBench(nginx, log) { Settings = sets, Adjust = backlog is int b ? ListenBacklog(b) : null, StreamsPerConnection = perConnection, RetryMilliseconds = retry ?? Fanout.DefaultRetryMilliseconds };
         IEnumerable<string> changes = [.. sets.Select(s => $"{s.Key} {s.Value}"), .. backlog is int value ? [$"listen backlog={value}"] : Array.Empty<string>(), .. retry is int ms ? [$"backends' retry: {ms} ms"] : Array.Empty<string>(), .. perConnection > 1 ? [$"{perConnection} streams per HTTP/2 connection"] : Array.Empty<string>()];
         var variant = changes.Any() ? string.Join(", ", changes) : "project default";
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(85));
