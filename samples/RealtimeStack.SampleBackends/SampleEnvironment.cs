@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RealtimeStack.SampleBackends;
 
 /// <summary>The sample backend process's settings from its environment, each refused with its name and rule.</summary>
-public static class SampleEnvironment
+internal static class SampleEnvironment
 {
     /// <summary>The longest duration a millisecond setting takes: an hour.</summary>
     public const long MaxMilliseconds = 3_600_000;
